@@ -1,0 +1,215 @@
+"""Load every Markdown file under the content root, validate it, and cross-reference entries."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter import Document, read_document
+from .problems import Problem, display_path
+from .schema import MODELS, SLUG_RE, CrateEntry, Entry, Pattern, SitePage, Topic
+from .validation import suggest, validate
+
+# Where each kind of entry lives; the folder is part of the entry's URL.
+KIND_DIRS: dict[str, str] = {
+    "framework": "frameworks", "data": "data", "library": "tooling",
+    "tool": "tooling", "pattern": "patterns", "topic": "topics",
+}
+ENTRY_DIRS = ("frameworks", "data", "patterns", "tooling", "topics")
+SECTION_TITLES = {
+    "frameworks": "Frameworks", "data": "Data access", "patterns": "Patterns",
+    "tooling": "Libraries and tools", "topics": "Topics",
+}
+
+
+@dataclass
+class CatalogEntry:
+    """A validated entry and where it came from."""
+
+    slug: str
+    src_uri: str  # path under the content root, e.g. "frameworks/axum.md"
+    doc: Document
+    model: Entry
+
+    @property
+    def kind(self) -> str:
+        return self.model.kind
+
+    @property
+    def status(self) -> str | None:
+        return getattr(self.model, "status", None)
+
+
+@dataclass
+class Catalog:
+    root: Path
+    entries: dict[str, CatalogEntry] = field(default_factory=dict)
+    pages: dict[str, Document] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def get(self, slug: str) -> CatalogEntry | None:
+        return self.entries.get(slug)
+
+    def by_kind(self, *kinds: str) -> list[CatalogEntry]:
+        return [e for e in self.entries.values() if e.kind in kinds]
+
+    def by_topic(self, topic: str) -> list[CatalogEntry]:
+        return [e for e in self.entries.values() if topic in e.model.topics]
+
+    def by_section(self, section: str) -> list[CatalogEntry]:
+        return [e for e in self.entries.values() if e.src_uri.split("/")[0] == section]
+
+    def entry_for(self, src_uri: str) -> CatalogEntry | None:
+        return self._by_uri.get(src_uri)
+
+    def __post_init__(self) -> None:
+        self._by_uri: dict[str, CatalogEntry] = {}
+
+    def _add(self, entry: CatalogEntry) -> None:
+        self.entries[entry.slug] = entry
+        self._by_uri[entry.src_uri] = entry
+
+
+def markdown_files(root: Path) -> Iterator[tuple[Path, list[Problem]]]:
+    """Every .md file under `root`, sorted; links that leave `root` are reported, not followed."""
+    real_root = root.resolve()
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=False):
+        dirnames.sort()
+        base = Path(dirpath)
+        for name in list(dirnames):
+            link = base / name
+            if link.is_symlink():
+                dirnames.remove(name)
+                yield link, _link_problems(link, real_root, root, is_dir=True)
+        for name in sorted(filenames):
+            path = base / name
+            if not name.endswith(".md"):
+                continue
+            yield path, _link_problems(path, real_root, root, is_dir=False)
+
+
+def _link_problems(path: Path, real_root: Path, root: Path, *, is_dir: bool) -> list[Problem]:
+    if not path.is_symlink():
+        return []
+    target = path.resolve()
+    shown = display_path(path, root.parent)
+    if not target.is_relative_to(real_root):
+        return [Problem(shown, 1, 1, f"symbolic link points outside {root.name}/ (to {target})")]
+    if not target.exists():
+        return [Problem(shown, 1, 1, f"broken symbolic link (to {target})")]
+    if is_dir:
+        return [Problem(shown, 1, 1, "symbolic links to folders are not followed; move the folder")]
+    return []
+
+
+def load_catalog(root: Path, *, display_root: Path | None = None) -> Catalog:
+    """Read and validate everything under `root`; problems are collected, never raised."""
+    catalog = Catalog(root=root)
+    shown_base = display_root or root.parent
+    crates: dict[str, CatalogEntry] = {}
+    for path, link_problems in markdown_files(root):
+        catalog.problems.extend(link_problems)
+        if link_problems or path.is_dir():
+            continue
+        src_uri = path.relative_to(root).as_posix()
+        display = display_path(path, shown_base)
+        is_entry = src_uri.split("/")[0] in ENTRY_DIRS and path.name != "index.md"
+        doc, problems = read_document(path, display, require_front_matter=is_entry)
+        catalog.problems.extend(problems)
+        if doc is None:
+            continue
+        if not is_entry:
+            if doc.front_matter:
+                _, problems = validate(SitePage, doc)
+                catalog.problems.extend(problems)
+            catalog.pages[src_uri] = doc
+            continue
+        entry = _load_entry(doc, src_uri, catalog)
+        if entry is None:
+            continue
+        if entry.slug in catalog.entries:
+            other = catalog.entries[entry.slug]
+            catalog.problems.append(Problem(
+                display, 1, 1, f"slug '{entry.slug}' is already used by {other.doc.display}"
+            ))
+            continue
+        if isinstance(entry.model, CrateEntry) and entry.model.crate:
+            first = crates.get(entry.model.crate.lower())
+            if first is not None:
+                line, col = doc.position(("crate",))
+                catalog.problems.append(Problem(
+                    display, line, col,
+                    f"crate '{entry.model.crate}' is already described by {first.doc.display}",
+                ))
+                continue
+            crates[entry.model.crate.lower()] = entry
+        catalog._add(entry)
+    catalog.entries = dict(sorted(catalog.entries.items()))
+    catalog.problems.extend(cross_reference(catalog))
+    return catalog
+
+
+def _load_entry(doc: Document, src_uri: str, catalog: Catalog) -> CatalogEntry | None:
+    assert doc.front_matter is not None
+    slug = doc.path.stem
+    if not SLUG_RE.match(slug):
+        catalog.problems.append(Problem(
+            doc.display, 1, 1,
+            f"file name '{doc.path.name}' must be a slug: lowercase letters, digits and hyphens",
+        ))
+        return None
+    kind = doc.front_matter.get("kind")
+    if kind not in MODELS:
+        line, col = doc.position(("kind",))
+        if kind is None:
+            message = f"missing required key 'kind' (one of: {', '.join(MODELS)})"
+        else:
+            message = f"kind: {kind!r} is not a kind; expected one of: {', '.join(MODELS)}"
+            message += suggest(str(kind), set(MODELS))
+        catalog.problems.append(Problem(doc.display, line, col, message))
+        return None
+    model, problems = validate(MODELS[kind], doc)
+    catalog.problems.extend(problems)
+    if model is None:
+        return None
+    section = src_uri.split("/")[0]
+    if KIND_DIRS[kind] != section:
+        line, col = doc.position(("kind",))
+        catalog.problems.append(Problem(
+            doc.display, line, col,
+            f"a {kind} entry belongs in content/{KIND_DIRS[kind]}/, not content/{section}/",
+        ))
+    return CatalogEntry(slug=slug, src_uri=src_uri, doc=doc, model=model)  # type: ignore[arg-type]
+
+
+def cross_reference(catalog: Catalog) -> list[Problem]:
+    """References between entries must resolve, to the right kind of entry."""
+    problems: list[Problem] = []
+    topics = {s for s, e in catalog.entries.items() if e.kind == "topic"}
+    everything = set(catalog.entries)
+
+    def check(entry: CatalogEntry, key: str, slugs: Iterable[str], allowed: set[str], what: str):
+        seen: set[str] = set()
+        for index, slug in enumerate(slugs):
+            line, col = entry.doc.position((key, index))
+            if slug in seen:
+                problems.append(Problem(entry.doc.display, line, col, f"{key}: '{slug}' is listed twice"))
+            elif slug == entry.slug:
+                problems.append(Problem(entry.doc.display, line, col, f"{key}: an entry cannot list itself"))
+            elif slug not in allowed:
+                message = f"{key}: no {what} named '{slug}'{suggest(slug, allowed)}"
+                problems.append(Problem(entry.doc.display, line, col, message))
+            seen.add(slug)
+
+    for entry in catalog.entries.values():
+        model = entry.model
+        check(entry, "topics", model.topics, topics, "topic entry")
+        check(entry, "alternatives", model.alternatives, everything, "entry")
+        if isinstance(model, Pattern):
+            check(entry, "crates", model.crates, everything, "entry")
+        if isinstance(model, Topic):
+            members = {e.slug for e in catalog.by_topic(entry.slug)}
+            check(entry, "leading", model.leading, members, f"entry in topic '{entry.slug}'")
+    return problems

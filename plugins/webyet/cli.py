@@ -1,0 +1,207 @@
+"""The `webyet` command line: check, new, export, schema, build, serve."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .catalog import KIND_DIRS, Catalog, load_catalog
+from .export import export_json, export_schema
+from .problems import Problem, Severity, has_errors, render_text
+from .project import Project, find_project
+from .scaffold import write_new
+from .schema import json_schemas
+from .sitebuild import ENGINES, build_site
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as err:
+        print(f"webyet: error: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="webyet", description=__doc__)
+    parser.add_argument("--version", action="version", version=f"webyet {__version__}")
+    parser.add_argument("-C", "--project", type=Path, default=None,
+                        help="project folder (default: the nearest folder with mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate entries (exit 1 if problems)")
+    check.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                       help="files or folders inside the content folder, or other content folders")
+    check.add_argument("--no-snippets", action="store_true", help="skip compiling Rust snippets")
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=cmd_check)
+
+    new = commands.add_parser("new", help="scaffold a new entry that passes check")
+    new.add_argument("kind", choices=sorted(KIND_DIRS), metavar="KIND",
+                     help=", ".join(sorted(KIND_DIRS)))
+    new.add_argument("name", metavar="NAME")
+    new.set_defaults(run=cmd_new)
+
+    export = commands.add_parser("export", help="the whole catalog as versioned JSON")
+    export.add_argument("--out", type=Path, help="write here (and its schema beside it)")
+    export.set_defaults(run=cmd_export)
+
+    schema = commands.add_parser("schema", help="write the front-matter JSON Schemas")
+    schema.add_argument("--out", type=Path, default=None, help="folder (default: schema/)")
+    schema.set_defaults(run=cmd_schema)
+
+    build = commands.add_parser("build", help="build the site; the old one stays if it fails")
+    build.add_argument("--site-dir", type=Path, default=None)
+    build.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    build.add_argument("--no-strict", action="store_true")
+    build.set_defaults(run=cmd_build)
+
+    serve = commands.add_parser("serve", help="serve the site with live reload")
+    serve.add_argument("--addr", default="127.0.0.1:8000")
+    serve.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    serve.set_defaults(run=cmd_serve)
+    return parser
+
+
+def _project(args: argparse.Namespace) -> Project:
+    project = find_project(args.project)
+    if args.project is not None and project.config_file is None:
+        raise UsageError(f"no mkdocs.yml in {args.project} or its parents")
+    return project
+
+
+def collect(project: Project, paths: Sequence[Path]) -> tuple[list[Catalog], list[Problem]]:
+    """Load the catalogs that `paths` name and the problems to report for them."""
+    if not paths:
+        catalog = load_catalog(project.content)
+        return [catalog], catalog.problems
+    content = project.content.resolve()
+    catalogs: list[Catalog] = []
+    problems: list[Problem] = []
+    inside: list[Path] = []
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"{path}: no such file or folder")
+        resolved = path.resolve() if not path.is_symlink() else path.parent.resolve() / path.name
+        if resolved.is_relative_to(content):
+            inside.append(resolved)
+        elif path.is_dir():
+            catalog = load_catalog(path)
+            catalogs.append(catalog)
+            problems.extend(catalog.problems)
+        else:
+            raise UsageError(f"{path}: not inside {project.content}; pass a content folder")
+    if inside:
+        catalog = load_catalog(project.content)
+        catalogs.append(catalog)
+        wanted = {p.as_posix() for p in inside}
+        for problem in catalog.problems:
+            where = (Path.cwd() / problem.path).resolve().as_posix()
+            alt = (project.root / problem.path).resolve().as_posix()
+            if any(w == x or x.startswith(w.rstrip("/") + "/") for w in wanted for x in (where, alt)):
+                problems.append(problem)
+    return catalogs, problems
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    catalogs, problems = collect(project, args.paths)
+    if args.strict:
+        problems = [Problem(p.path, p.line, p.col, p.message, Severity.ERROR, p.code) for p in problems]
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    warnings = len(problems) - errors
+    entries = sum(len(c.entries) for c in catalogs)
+    if args.format == "json":
+        print(json.dumps({
+            "problems": [p.to_json() for p in sorted(problems)],
+            "summary": {"entries": entries, "errors": errors, "warnings": warnings},
+        }, indent=2))
+    else:
+        if problems:
+            print(render_text(problems))
+        print(f"webyet check: {entries} entries, {errors} errors, {warnings} warnings",
+              file=sys.stderr)
+    return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        path = write_new(project.content, args.kind, args.name)
+    except FileExistsError as err:
+        raise UsageError(f"{err} already exists") from None
+    print(path.relative_to(project.root) if path.is_relative_to(project.root) else path)
+    return EXIT_OK
+
+
+def _load_clean(project: Project) -> Catalog:
+    catalog = load_catalog(project.content)
+    if has_errors(catalog.problems):
+        print(render_text(catalog.problems), file=sys.stderr)
+        raise SystemExit(EXIT_PROBLEMS)
+    return catalog
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    project = _project(args)
+    text = export_json(_load_clean(project))
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text, encoding="utf-8")
+    schema_path = args.out.with_name(args.out.name.removesuffix(".json") + ".schema.json")
+    schema_path.write_text(json.dumps(export_schema(), indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {args.out} and {schema_path}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    project = _project(args)
+    out: Path = args.out or project.root / "schema"
+    out.mkdir(parents=True, exist_ok=True)
+    files = {**json_schemas(), "catalog.schema.json": export_schema()}
+    for name, schema in files.items():
+        (out / name).write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+    print(f"wrote {len(files)} schemas to {out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project.config_file is None:
+        raise UsageError("no mkdocs.yml found")
+    site_dir = args.site_dir or project.root / "site"
+    return build_site(project.root, project.config_file, site_dir, strict=not args.no_strict,
+                      engine=args.engine)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project.config_file is None:
+        raise UsageError("no mkdocs.yml found")
+    command = [sys.executable, "-m", args.engine, "serve", "-f", str(project.config_file),
+               "-a", args.addr]
+    if args.engine == "mkdocs":
+        command.append("--livereload")  # Click >= 8.2.2 turned MkDocs 1.6's default off
+    return subprocess.run(command, cwd=project.root).returncode
+
+
+if __name__ == "__main__":
+    sys.exit(main())

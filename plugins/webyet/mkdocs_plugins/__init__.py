@@ -1,0 +1,1 @@
+"""Thin MkDocs adapters over the webyet core; the only modules that import MkDocs."""

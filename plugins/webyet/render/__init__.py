@@ -1,0 +1,1 @@
+"""HTML renderers: every value that came from front matter is escaped here."""

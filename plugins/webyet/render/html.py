@@ -1,0 +1,58 @@
+"""Small, escaping HTML builders shared by the renderers."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+from html import escape
+
+
+def esc(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def attrs(**values: object) -> str:
+    """`class_="x", title="y"` → ` class="x" title="y"` (escaped, None dropped)."""
+    parts = []
+    for name, value in values.items():
+        if value is None or value is False:
+            continue
+        name = name.rstrip("_").replace("_", "-")
+        parts.append(name if value is True else f'{name}="{esc(value)}"')
+    return "".join(" " + p for p in parts)
+
+
+def tag(name: str, content: str = "", **values: object) -> str:
+    """An element; `content` must already be HTML (escape text with `esc`)."""
+    return f"<{name}{attrs(**values)}>{content}</{name}>"
+
+
+def link(href: str, text: str, **values: object) -> str:
+    return tag("a", esc(text), href=href, **values)
+
+
+@dataclass(frozen=True)
+class Links:
+    """Relative links between source files, as MkDocs would write them.
+
+    Raw HTML is not rewritten by MkDocs, so generated HTML needs the final URLs: directory
+    URLs ("frameworks/axum/") on the hosted site, ".html" files in the offline build.
+    """
+
+    directory_urls: bool = True
+
+    def url(self, src_uri: str) -> str:
+        stem = src_uri.removesuffix(".md")
+        if not self.directory_urls:
+            return stem + ".html"
+        if stem == "index":
+            return ""
+        return stem.removesuffix("/index") + "/"
+
+    def href(self, from_src: str, to_src: str) -> str:
+        from_url, to_url = self.url(from_src), self.url(to_src)
+        from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+        rel = posixpath.relpath(to_url or ".", from_dir or ".")
+        if to_url.endswith("/") or not to_url:
+            rel = "./" if rel == "." else rel + "/"
+        return rel

@@ -1,0 +1,229 @@
+"""The content model: one pydantic model per entry kind, validated from front matter.
+
+Field names are the front-matter keys. `None` in a `features` field means "not known yet";
+renderers show it as an explicit "?", never as a blank cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+
+SCHEMA_VERSION = 1
+
+Kind = Literal["framework", "data", "library", "tool", "pattern", "topic"]
+Status = Literal["production", "usable", "experimental", "unmaintained", "archived"]
+Verdict = Literal["yes", "almost", "not-yet"]
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
+CrateName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")]
+License = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9.+()\-/ ]{1,100}$")]
+ShortText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+def _title(value: str) -> str:
+    # MkDocs puts page titles into <title> and the navigation without escaping them,
+    # so characters that could open markup are refused here rather than escaped later.
+    bad = sorted({c for c in value if c in "<>\"'`" or ord(c) < 32 or ord(c) == 127})
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        raise ValueError(f"title may not contain {shown}")
+    return value
+
+
+def _one_line(value: str) -> str:
+    if "\n" in value or "\r" in value:
+        raise ValueError("must be one line of plain text")
+    return value
+
+
+def _https_url(value: str) -> str:
+    if any(c.isspace() or ord(c) < 32 for c in value):
+        raise ValueError("URL may not contain spaces or control characters")
+    parts = urlsplit(value)
+    if parts.scheme.lower() != "https":
+        raise ValueError(f"only https:// URLs are allowed, not '{parts.scheme or value}'")
+    if not parts.hostname or "@" in parts.netloc:
+        raise ValueError("URL needs a host name and no user name")
+    return value
+
+
+def _not_future(value: dt.date) -> dt.date:
+    if value > dt.date.today():
+        raise ValueError(f"{value.isoformat()} is in the future")
+    return value
+
+
+Title = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80),
+                  AfterValidator(_title)]
+OneLine = Annotated[ShortText, AfterValidator(_one_line)]
+HttpsUrl = Annotated[str, StringConstraints(max_length=500), AfterValidator(_https_url)]
+PastDate = Annotated[dt.date, AfterValidator(_not_future)]
+
+# A capability: true, false, "partial" (some of it), or "crate" (through a separate crate).
+Support = StrictBool | Literal["partial", "crate"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=False)
+
+
+class Source(Strict):
+    title: OneLine
+    url: HttpsUrl
+
+
+class HistoryItem(Strict):
+    """A recorded change of `status` (entries) or `verdict` (topics)."""
+
+    date: PastDate
+    from_: str | None = Field(default=None, alias="from")
+    to: str
+    why: OneLine
+
+
+class FrameworkFeatures(Strict):
+    category: Literal["backend", "full-stack", "frontend", "desktop"] | None = None
+    runtime: list[Literal["tokio", "async-std", "smol", "compio", "own", "browser", "any"]] | None = None
+    routing: Literal["builder", "attribute-macros", "both", "components", "file-based"] | None = None
+    middleware: Literal["tower", "own", "tower-and-own", "none"] | None = None
+    websockets: Support | None = None
+    sse: Support | None = None
+    http2: Support | None = None
+    openapi: Support | None = None
+    templating: Support | None = None
+    sessions: Support | None = None
+    admin: Support | None = None
+    rendering: list[Literal["csr", "ssr", "hydration", "ssg", "islands"]] | None = None
+    reactivity: Literal["signals", "virtual-dom", "none"] | None = None
+    targets: list[Literal["web", "server", "desktop", "mobile"]] | None = None
+    hot_reload: Support | None = None
+
+
+class DataFeatures(Strict):
+    category: Literal[
+        "orm", "query-builder", "sql-toolkit", "driver", "database", "pool", "migrations"
+    ] | None = None
+    async_: Support | None = Field(default=None, alias="async")
+    compile_time_checked_queries: Support | None = None
+    migrations: list[Literal["sql-files", "rust-code", "declarative", "none"]] | None = None
+    backends: list[Literal[
+        "postgresql", "mysql", "sqlite", "mssql", "mongodb", "redis", "surrealdb", "other"
+    ]] | None = None
+
+
+class LibraryFeatures(Strict):
+    category: Slug | None = None
+    async_: Support | None = Field(default=None, alias="async")
+    wasm: Support | None = None
+    templates: Literal["compile-time", "runtime", "rust-macro"] | None = None
+    syntax: Literal["jinja", "django", "handlebars", "rust", "other"] | None = None
+    autoescape: Support | None = None
+
+
+class ToolFeatures(Strict):
+    category: Literal[
+        "bundler", "compiler", "linter", "formatter", "css", "build", "runtime", "platform",
+        "dev-server", "codegen", "other",
+    ] | None = None
+    ecosystem: Literal["rust", "javascript"] | None = None
+    replaces: list[OneLine] | None = None
+
+
+class EntryBase(Strict):
+    title: Title
+    summary: OneLine
+    aliases: list[OneLine] = []
+    topics: list[Slug] = []
+    alternatives: list[Slug] = []
+    last_reviewed: PastDate
+    sources: list[Source] = []
+    history: list[HistoryItem] = []
+
+
+class CrateEntry(EntryBase):
+    crate: CrateName
+    repository: HttpsUrl | None = None
+    docs: HttpsUrl | None = None
+    homepage: HttpsUrl | None = None
+    license: License | None = None
+    status: Status
+
+
+class Framework(CrateEntry):
+    kind: Literal["framework"]
+    features: FrameworkFeatures = FrameworkFeatures()
+
+
+class Data(CrateEntry):
+    kind: Literal["data"]
+    features: DataFeatures = DataFeatures()
+
+
+class Library(CrateEntry):
+    kind: Literal["library"]
+    features: LibraryFeatures = LibraryFeatures()
+
+
+class Tool(CrateEntry):
+    kind: Literal["tool"]
+    crate: CrateName | None = None  # some tools ship through npm or as binaries only
+    features: ToolFeatures = ToolFeatures()
+
+
+class Pattern(EntryBase):
+    kind: Literal["pattern"]
+    crates: list[Slug] = []  # entries the pattern's code uses
+
+
+class Topic(EntryBase):
+    kind: Literal["topic"]
+    verdict: Verdict
+    verdict_reason: OneLine
+    criteria: list[OneLine] = Field(min_length=1)
+    leading: list[Slug] = []  # the topic's leading entries, shown in the matrix
+    missing: OneLine | None = None  # what the ecosystem still lacks
+
+
+class SitePage(Strict):
+    """Front matter of a non-entry page (home, about, criteria…): all optional."""
+
+    title: Title | None = None
+    summary: OneLine | None = None
+    hide: list[Literal["navigation", "toc", "footer", "path", "tags"]] = []
+
+
+Entry = Framework | Data | Library | Tool | Pattern | Topic
+MODELS: dict[str, type[EntryBase]] = {
+    "framework": Framework, "data": Data, "library": Library,
+    "tool": Tool, "pattern": Pattern, "topic": Topic,
+}
+FEATURE_MODELS: dict[str, type[Strict]] = {
+    "framework": FrameworkFeatures, "data": DataFeatures,
+    "library": LibraryFeatures, "tool": ToolFeatures,
+}
+
+
+def json_schemas() -> dict[str, dict[str, Any]]:
+    """JSON Schemas for editors: one per kind, one for any entry, one for site pages."""
+    schemas: dict[str, dict[str, Any]] = {}
+    for kind, model in MODELS.items():
+        schemas[f"{kind}.schema.json"] = _draft(model.model_json_schema(by_alias=True))
+    schemas["entry.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "webyet entry front matter",
+        "oneOf": [{"$ref": f"{kind}.schema.json"} for kind in MODELS],
+    }
+    schemas["page.schema.json"] = _draft(SitePage.model_json_schema(by_alias=True))
+    return schemas
+
+
+def _draft(schema: dict[str, Any]) -> dict[str, Any]:
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
+
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")

@@ -1,0 +1,62 @@
+"""`webyet build`: build the site elsewhere and swap it in only when the build succeeded.
+
+MkDocs runs in a child process so this module (the core) never imports it, and so that
+ProperDocs can be chosen with `--engine properdocs`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ENGINES = ("mkdocs", "properdocs")
+
+
+def source_date_epoch(root: Path) -> str:
+    """SOURCE_DATE_EPOCH if set; else the last commit's time; else 0 (never 'now')."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(["git", "log", "-1", "--format=%ct"], cwd=root, text=True,
+                             capture_output=True, check=True).stdout.strip()
+        return out or "0"
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+
+
+def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
+               engine: str = "mkdocs", extra_env: dict[str, str] | None = None,
+               quiet: bool = False) -> int:
+    """Build into a sibling temporary folder, then replace `site_dir`. Returns the exit code."""
+    site_dir = site_dir.resolve()
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
+    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root), **(extra_env or {})}
+    command = [sys.executable, "-m", engine, "build", "--clean", "-f", str(config),
+               "-d", str(staging)]
+    if strict:
+        command.append("--strict")
+    if quiet:
+        command.append("--quiet")
+    try:
+        code = subprocess.run(command, cwd=root, env=env).returncode
+        if code != 0:
+            return code
+        swap_in(staging, site_dir)
+        return 0
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def swap_in(new: Path, target: Path) -> None:
+    """Replace `target` with `new` using renames, so `target` is never half-written."""
+    old = target.with_name(f".{target.name}.old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
