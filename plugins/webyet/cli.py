@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -16,7 +17,7 @@ from .problems import Problem, Severity, has_errors, render_text
 from .project import Project, find_project
 from .scaffold import write_new
 from .schema import json_schemas
-from .sitebuild import ENGINES, build_site
+from .sitebuild import ENGINES, QUIET_BANNERS, build_site
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -200,7 +201,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
                "-a", args.addr]
     if args.engine == "mkdocs":
         command.append("--livereload")  # Click >= 8.2.2 turned MkDocs 1.6's default off
-    return subprocess.run(command, cwd=project.root).returncode
+    return subprocess.run(command, cwd=project.root, env={**os.environ, **QUIET_BANNERS}).returncode
 
 
 if __name__ == "__main__":

@@ -144,7 +144,7 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
     def build(node: yaml.Node, key_path: KeyPath) -> Any:
         if isinstance(node, yaml.MappingNode):
             if node.tag != f"{_T}map":
-                raise _FrontMatterError(*at(node.start_mark), f"YAML tag '{node.tag}' is not allowed")
+                raise _FrontMatterError(*at(node.start_mark), _tag_refused(node.tag))
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_T}str":
@@ -162,17 +162,14 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
             return result
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_T}seq":
-                raise _FrontMatterError(*at(node.start_mark), f"YAML tag '{node.tag}' is not allowed")
+                raise _FrontMatterError(*at(node.start_mark), _tag_refused(node.tag))
             items = []
             for index, item in enumerate(node.value):
                 positions[(*key_path, index)] = at(item.start_mark)
                 items.append(build(item, (*key_path, index)))
             return items
         if node.tag not in SCALAR_TAGS:
-            tag = node.tag.replace(_T, "!!")
-            raise _FrontMatterError(
-                *at(node.start_mark), f"YAML tag '{tag}' is not allowed: front matter is plain data"
-            )
+            raise _FrontMatterError(*at(node.start_mark), _tag_refused(node.tag))
         if node.tag == f"{_T}timestamp":
             if not DATE.match(node.value):
                 raise _FrontMatterError(
@@ -189,3 +186,8 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
     if node is None:
         return None, positions
     return build(node, ()), positions
+
+
+def _tag_refused(tag: str) -> str:
+    shown = tag.replace(_T, "!!")
+    return f"YAML tag '{shown}' is not allowed: front matter is plain data"

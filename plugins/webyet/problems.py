@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
@@ -36,13 +36,15 @@ class Problem:
 
 def display_path(path: Path, root: Path | None = None) -> str:
     """A path as the user should see it: relative to `root` (or cwd) when inside it."""
+    # abspath, not resolve: a symbolic link is shown where it is, not where it points.
     for base in (root, Path.cwd()):
         if base is None:
             continue
-        try:
-            return path.resolve().relative_to(base.resolve()).as_posix()
-        except ValueError:
-            continue
+        for full, start in ((path.absolute(), base.absolute()), (path.absolute(), base.resolve())):
+            try:
+                return full.relative_to(start).as_posix()
+            except ValueError:
+                continue
     return path.as_posix()
 
 

@@ -29,7 +29,7 @@ class Project:
 
 
 def read_mkdocs_config(path: Path) -> dict[str, Any]:
-    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     return data if isinstance(data, dict) else {}
 
 

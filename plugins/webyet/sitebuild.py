@@ -14,6 +14,9 @@ import tempfile
 from pathlib import Path
 
 ENGINES = ("mkdocs", "properdocs")
+# Material and ProperDocs each print a banner about MkDocs 2.0 on every run; the project's
+# notes record the decision (pin mkdocs<2, keep ProperDocs working), so the banner is muted.
+QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
 def source_date_epoch(root: Path) -> str:
@@ -35,7 +38,8 @@ def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
-    env = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(root), **(extra_env or {})}
+    env = {**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(root),
+           **(extra_env or {})}
     command = [sys.executable, "-m", engine, "build", "--clean", "-f", str(config),
                "-d", str(staging)]
     if strict:

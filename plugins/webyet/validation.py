@@ -99,6 +99,10 @@ def _problem(model: type[BaseModel], doc: Document, error: Any) -> Problem:
         message = f"{where}: {error['input']!r} is not allowed; expected {expected}"
         options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
         message += suggest(str(error["input"]), [o for o in options if o])
+        if isinstance(error["input"], bool) and "'yes'" in str(expected):
+            message += ' (YAML reads a bare yes as true: quote it: "yes")'
+    elif kind.startswith("date_"):
+        message = f"{where}: {error['input']!r} is not a date; write dates as YYYY-MM-DD"
     else:
         text = str(error["msg"]).removeprefix("Value error, ")
         message = f"{where}: {text}" if where else text

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""One-command set-up for webyet: `python3 dev.py serve` or `python3 dev.py test`.
+
+Each command creates `.venv/` (once), installs the pinned dependencies from
+`requirements.lock` (again only when the lock or pyproject.toml changed), and runs.
+Standard library only: this runs before anything is installed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+LOCK = ROOT / "requirements.lock"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PY = BIN / "python"
+
+
+def run(*cmd: str | Path, **kw: object) -> None:
+    print("+", " ".join(str(c) for c in cmd), flush=True)
+    subprocess.run([str(c) for c in cmd], check=True, cwd=ROOT, **kw)  # type: ignore[arg-type]
+
+
+def ensure_env() -> None:
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs before the venv exists
+        sys.exit(f"webyet needs Python 3.11 or newer; this is {sys.version.split()[0]}")
+    if not PY.exists():
+        print(f"creating {VENV.relative_to(ROOT)}/", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    stamp = VENV / ".webyet-installed"
+    digest = hashlib.sha256(LOCK.read_bytes() + (ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "-r", LOCK)
+    run(PY, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", "--no-deps", "-e", ".")
+    stamp.write_text(digest)
+
+
+def serve(args: list[str]) -> int:
+    ensure_env()
+    return subprocess.run([str(BIN / "webyet"), "serve", *args], cwd=ROOT).returncode
+
+
+def test(args: list[str]) -> int:
+    ensure_env()
+    lint = subprocess.run([str(BIN / "ruff"), "check", "plugins", "tests", "dev.py"], cwd=ROOT)
+    if lint.returncode:
+        return lint.returncode
+    return subprocess.run([str(PY), "-m", "pytest", *args], cwd=ROOT).returncode
+
+
+def lock(args: list[str]) -> int:
+    """Re-resolve the newest allowed versions into requirements.lock (maintainers only)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        venv.EnvBuilder(with_pip=True).create(tmp)
+        py = Path(tmp) / "bin" / "python"
+        run(py, "-m", "pip", "install", "--quiet", "setuptools", ".[test]")
+        frozen = subprocess.run([str(py), "-m", "pip", "freeze", "--exclude", "webyet"],
+                                check=True, capture_output=True, text=True).stdout
+    LOCK.write_text("# pinned by `python3 dev.py lock`; install with `python3 dev.py test`\n" + frozen)
+    return 0
+
+
+COMMANDS = {"serve": serve, "test": test, "lock": lock}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
+        sys.exit("usage: python3 dev.py serve|test|lock [ARGS...]")
+    sys.exit(COMMANDS[sys.argv[1]](sys.argv[2:]))

@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "corpus"
+
+TOPIC = """---
+title: Web frameworks
+kind: topic
+summary: Server-side frameworks.
+verdict: almost
+verdict_reason: Fixture topic.
+criteria: [A fixture criterion.]
+last_reviewed: 2026-01-01
+---
+"""
+
+
+def make_content(tmp_path: Path, files: dict[str, str | bytes] | None = None) -> Path:
+    """A content folder with one valid topic plus `files` (paths under the content folder)."""
+    content = tmp_path / "content"
+    (content / "topics").mkdir(parents=True)
+    (content / "topics" / "web-frameworks.md").write_text(TOPIC)
+    for rel, text in (files or {}).items():
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text)
+    return content
+
+
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """The real `webyet` command, in a child process, as a user would run it."""
+    return subprocess.run([sys.executable, "-m", "webyet.cli", *args], cwd=cwd, text=True,
+                          capture_output=True, timeout=timeout)
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of this project's site sources (mkdocs.yml, content/) to build or break."""
+    dest = tmp_path / "project"
+    dest.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "content", dest / "content")
+    if (ROOT / "snippets").exists():
+        shutil.copytree(ROOT / "snippets", dest / "snippets")
+    return dest
