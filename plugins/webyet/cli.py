@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .catalog import KIND_DIRS, Catalog, load_catalog
+from .checks import content_problems
 from .export import export_json, export_schema
 from .problems import Problem, Severity, has_errors, render_text
 from .project import Project, find_project
@@ -51,6 +52,9 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--no-snippets", action="store_true", help="skip compiling Rust snippets")
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--since", default="HEAD", metavar="REV",
+                       help="require history items for status/verdict changes since this git "
+                            "revision (default: HEAD; '' to skip)")
     check.set_defaults(run=cmd_check)
 
     new = commands.add_parser("new", help="scaffold a new entry that passes check")
@@ -87,11 +91,12 @@ def _project(args: argparse.Namespace) -> Project:
     return project
 
 
-def collect(project: Project, paths: Sequence[Path]) -> tuple[list[Catalog], list[Problem]]:
+def collect(project: Project, paths: Sequence[Path],
+            git_base: str | None = None) -> tuple[list[Catalog], list[Problem]]:
     """Load the catalogs that `paths` name and the problems to report for them."""
     if not paths:
         catalog = load_catalog(project.content)
-        return [catalog], catalog.problems
+        return [catalog], content_problems(catalog, git_base=git_base)
     content = project.content.resolve()
     catalogs: list[Catalog] = []
     problems: list[Problem] = []
@@ -105,14 +110,14 @@ def collect(project: Project, paths: Sequence[Path]) -> tuple[list[Catalog], lis
         elif path.is_dir():
             catalog = load_catalog(path)
             catalogs.append(catalog)
-            problems.extend(catalog.problems)
+            problems.extend(content_problems(catalog, git_base=git_base))
         else:
             raise UsageError(f"{path}: not inside {project.content}; pass a content folder")
     if inside:
         catalog = load_catalog(project.content)
         catalogs.append(catalog)
         wanted = {p.as_posix() for p in inside}
-        for problem in catalog.problems:
+        for problem in content_problems(catalog, git_base=git_base):
             where = (Path.cwd() / problem.path).resolve().as_posix()
             alt = (project.root / problem.path).resolve().as_posix()
             if any(w == x or x.startswith(w.rstrip("/") + "/") for w in wanted for x in (where, alt)):
@@ -122,7 +127,7 @@ def collect(project: Project, paths: Sequence[Path]) -> tuple[list[Catalog], lis
 
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
-    catalogs, problems = collect(project, args.paths)
+    catalogs, problems = collect(project, args.paths, git_base=args.since)
     if args.strict:
         problems = [Problem(p.path, p.line, p.col, p.message, Severity.ERROR, p.code) for p in problems]
     errors = sum(p.severity is Severity.ERROR for p in problems)

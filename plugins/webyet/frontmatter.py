@@ -50,7 +50,9 @@ class Document:
         return (1, 1)
 
 
-class _FrontMatterError(Exception):
+class YamlError(Exception):
+    """A located YAML problem (line and column in the file)."""
+
     def __init__(self, line: int, col: int, message: str) -> None:
         super().__init__(message)
         self.line, self.col, self.message = line, col, message
@@ -61,13 +63,22 @@ def read_document(
 ) -> tuple[Document | None, list[Problem]]:
     """Read `path`; return the document, or None and the problems that stop reading it."""
 
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        return None, [Problem(display, 1, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")]
+    return parse_document(path.read_bytes(), path, display, require_front_matter=require_front_matter)
+
+
+def parse_document(
+    raw: bytes, path: Path, display: str, *, require_front_matter: bool
+) -> tuple[Document | None, list[Problem]]:
+    """Parse a file's bytes (from disk or from git) into a document."""
+
     def fail(line: int, col: int, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(display, line, col, message)]
 
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return fail(1, 1, f"file is {size} bytes; the limit is {MAX_FILE_BYTES}")
-    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return fail(1, 1, f"file is {len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
     if not raw.strip():
         if require_front_matter:
             return fail(1, 1, "empty file: an entry starts with '---' front matter")
@@ -96,8 +107,8 @@ def read_document(
     if len(yaml_text.encode()) > MAX_FRONT_MATTER_BYTES:
         return fail(2, 1, f"front matter is larger than {MAX_FRONT_MATTER_BYTES} bytes")
     try:
-        value, positions = _load_yaml(yaml_text, first_line=2)
-    except _FrontMatterError as err:
+        value, positions = load_yaml(yaml_text, first_line=2)
+    except YamlError as err:
         return fail(err.line, err.col, err.message)
     if value is None:
         if require_front_matter:
@@ -109,7 +120,7 @@ def read_document(
     return Document(path, display, value, body, close + 2, positions), []
 
 
-def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int, int]]]:
+def load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int, int]]]:
     def at(mark: yaml.Mark | None) -> tuple[int, int]:
         return (mark.line + first_line, mark.column + 1) if mark else (first_line, 1)
 
@@ -119,13 +130,13 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
         depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             if isinstance(event, yaml.AliasEvent):
-                raise _FrontMatterError(
+                raise YamlError(
                     *at(event.start_mark), f"YAML alias '*{event.anchor}' is not allowed in front matter"
                 )
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _FrontMatterError(
+                    raise YamlError(
                         *at(event.start_mark), f"front matter is nested deeper than {MAX_DEPTH} levels"
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
@@ -134,9 +145,9 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = " ".join(str(p) for p in (err.context, err.problem) if p)
-        raise _FrontMatterError(*at(mark), f"invalid YAML: {message}") from None
+        raise YamlError(*at(mark), f"invalid YAML: {message}") from None
     except yaml.YAMLError as err:
-        raise _FrontMatterError(first_line, 1, f"invalid YAML: {err}") from None
+        raise YamlError(first_line, 1, f"invalid YAML: {err}") from None
 
     positions: dict[KeyPath, tuple[int, int]] = {}
     constructor = yaml.SafeLoader("")
@@ -144,17 +155,17 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
     def build(node: yaml.Node, key_path: KeyPath) -> Any:
         if isinstance(node, yaml.MappingNode):
             if node.tag != f"{_T}map":
-                raise _FrontMatterError(*at(node.start_mark), _tag_refused(node.tag))
+                raise YamlError(*at(node.start_mark), _tag_refused(node.tag))
             result: dict[str, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != f"{_T}str":
-                    raise _FrontMatterError(
+                    raise YamlError(
                         *at(key_node.start_mark), "mapping keys must be plain strings"
                     )
                 key = key_node.value
                 if key in result:
                     first = positions[(*key_path, key)][0]
-                    raise _FrontMatterError(
+                    raise YamlError(
                         *at(key_node.start_mark), f"duplicate key '{key}' (first on line {first})"
                     )
                 positions[(*key_path, key)] = at(key_node.start_mark)
@@ -162,23 +173,23 @@ def _load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int
             return result
         if isinstance(node, yaml.SequenceNode):
             if node.tag != f"{_T}seq":
-                raise _FrontMatterError(*at(node.start_mark), _tag_refused(node.tag))
+                raise YamlError(*at(node.start_mark), _tag_refused(node.tag))
             items = []
             for index, item in enumerate(node.value):
                 positions[(*key_path, index)] = at(item.start_mark)
                 items.append(build(item, (*key_path, index)))
             return items
         if node.tag not in SCALAR_TAGS:
-            raise _FrontMatterError(*at(node.start_mark), _tag_refused(node.tag))
+            raise YamlError(*at(node.start_mark), _tag_refused(node.tag))
         if node.tag == f"{_T}timestamp":
             if not DATE.match(node.value):
-                raise _FrontMatterError(
+                raise YamlError(
                     *at(node.start_mark), f"'{node.value}': write dates as YYYY-MM-DD"
                 )
             try:
                 return dt.date.fromisoformat(node.value)
             except ValueError as err:
-                raise _FrontMatterError(
+                raise YamlError(
                     *at(node.start_mark), f"impossible date '{node.value}': {err}"
                 ) from None
         return constructor.construct_object(node, deep=True)

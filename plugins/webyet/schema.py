@@ -86,72 +86,93 @@ class HistoryItem(Strict):
     why: OneLine
 
 
+def feature(title: str, description: str, alias: str | None = None) -> Any:
+    """A `features` field: unknown (None) by default; title and description label table columns."""
+    return Field(default=None, title=title, description=description, alias=alias)
+
+
 class FrameworkFeatures(Strict):
-    category: Literal["backend", "full-stack", "frontend", "desktop"] | None = None
-    runtime: list[Literal["tokio", "async-std", "smol", "compio", "own", "browser", "any"]] | None = None
-    routing: Literal["builder", "attribute-macros", "both", "components", "file-based"] | None = None
-    middleware: Literal["tower", "own", "tower-and-own", "none"] | None = None
-    websockets: Support | None = None
-    sse: Support | None = None
-    http2: Support | None = None
-    openapi: Support | None = None
-    templating: Support | None = None
-    sessions: Support | None = None
-    admin: Support | None = None
-    rendering: list[Literal["csr", "ssr", "hydration", "ssg", "islands"]] | None = None
-    reactivity: Literal["signals", "virtual-dom", "none"] | None = None
-    targets: list[Literal["web", "server", "desktop", "mobile"]] | None = None
-    hot_reload: Support | None = None
+    category: Literal["backend", "full-stack", "frontend", "desktop"] | None = feature(
+        "Kind", "Where it runs: server back end, full-stack (server and browser), browser front end, desktop")
+    runtime: list[Literal["tokio", "async-std", "smol", "compio", "own", "browser", "any"]] | None = feature(
+        "Runtime", "Async runtime(s) it runs on")
+    routing: Literal["builder", "attribute-macros", "both", "components", "file-based"] | None = feature(
+        "Routing", "How routes are declared: builder calls in code, attribute macros on handlers, both, "
+        "router components, or files")
+    middleware: Literal["tower", "own", "tower-and-own", "none"] | None = feature(
+        "Middleware", "Middleware model: tower layers, its own, or both")
+    websockets: Support | None = feature("WebSockets", "WebSocket support")
+    sse: Support | None = feature("SSE", "Server-sent events support")
+    http2: Support | None = feature("HTTP/2", "HTTP/2 support in the server")
+    openapi: Support | None = feature("OpenAPI", "OpenAPI document generation")
+    templating: Support | None = feature("Templates", "Server-side HTML templating")
+    sessions: Support | None = feature("Sessions", "Cookie or server-side sessions")
+    admin: Support | None = feature("Admin", "A generated admin interface")
+    rendering: list[Literal["csr", "ssr", "hydration", "ssg", "islands"]] | None = feature(
+        "Rendering", "Rendering modes: client-side, server-side, hydration, static generation, islands")
+    reactivity: Literal["signals", "virtual-dom", "none"] | None = feature(
+        "Reactivity", "How the UI updates: fine-grained signals or a virtual DOM")
+    targets: list[Literal["web", "server", "desktop", "mobile"]] | None = feature(
+        "Targets", "Platforms it builds for")
+    hot_reload: Support | None = feature("Hot reload", "Code or template changes without a full rebuild")
 
 
 class DataFeatures(Strict):
     category: Literal[
         "orm", "query-builder", "sql-toolkit", "driver", "database", "pool", "migrations"
-    ] | None = None
-    async_: Support | None = Field(default=None, alias="async")
-    compile_time_checked_queries: Support | None = None
-    migrations: list[Literal["sql-files", "rust-code", "declarative", "none"]] | None = None
+    ] | None = feature("Kind", "What it is: ORM, query builder, SQL toolkit, driver, database, "
+                       "connection pool or migration tool")
+    async_: Support | None = feature("Async", "Async API (\"crate\": through a companion crate)",
+                                     alias="async")
+    compile_time_checked_queries: Support | None = feature(
+        "Checked queries", "Queries are checked against the schema at compile time")
+    migrations: list[Literal["sql-files", "rust-code", "declarative", "none"]] | None = feature(
+        "Migrations", "Migration style: SQL files, Rust code, declarative (diffed from a schema), none")
     backends: list[Literal[
         "postgresql", "mysql", "sqlite", "mssql", "mongodb", "redis", "surrealdb", "other"
-    ]] | None = None
+    ]] | None = feature("Backends", "Databases it talks to (mysql includes MariaDB)")
 
 
 class LibraryFeatures(Strict):
-    category: Slug | None = None
-    async_: Support | None = Field(default=None, alias="async")
-    wasm: Support | None = None
-    templates: Literal["compile-time", "runtime", "rust-macro"] | None = None
-    syntax: Literal["jinja", "django", "handlebars", "rust", "other"] | None = None
-    autoescape: Support | None = None
+    category: Slug | None = feature("Kind", "What the library is for")
+    async_: Support | None = feature("Async", "Async API", alias="async")
+    wasm: Support | None = feature("WASM", "Builds for wasm32 targets")
+    templates: Literal["compile-time", "runtime", "rust-macro"] | None = feature(
+        "Templates", "When templates are compiled: at build time, at run time, or written as Rust macros")
+    syntax: Literal["jinja", "django", "handlebars", "rust", "other"] | None = feature(
+        "Syntax", "Template syntax family")
+    autoescape: Support | None = feature("Auto-escaping", "HTML escaping on by default")
 
 
 class ToolFeatures(Strict):
     category: Literal[
         "bundler", "compiler", "linter", "formatter", "css", "build", "runtime", "platform",
         "dev-server", "codegen", "other",
-    ] | None = None
-    ecosystem: Literal["rust", "javascript"] | None = None
-    replaces: list[OneLine] | None = None
+    ] | None = feature("Kind", "What the tool does")
+    ecosystem: Literal["rust", "javascript"] | None = feature(
+        "For", "Whose projects it serves: Rust projects or JavaScript/TypeScript projects")
+    replaces: list[OneLine] | None = feature("Replaces", "Established tools it is an alternative to")
 
 
 class EntryBase(Strict):
-    title: Title
-    summary: OneLine
-    aliases: list[OneLine] = []
-    topics: list[Slug] = []
-    alternatives: list[Slug] = []
-    last_reviewed: PastDate
-    sources: list[Source] = []
-    history: list[HistoryItem] = []
+    title: Title = Field(title="Name", description="Display name of the entry")
+    summary: OneLine = Field(title="Summary", description="One plain-text sentence")
+    aliases: list[OneLine] = Field([], title="Also known as", description="Other names people search for")
+    topics: list[Slug] = Field([], title="Topics", description="Slugs of the topic entries it belongs to")
+    alternatives: list[Slug] = Field([], title="Alternatives", description="Slugs of comparable entries")
+    last_reviewed: PastDate = Field(title="Reviewed", description="The day the entry was last checked")
+    sources: list[Source] = Field([], title="Sources", description="Where the facts come from")
+    history: list[HistoryItem] = Field([], title="History",
+                                       description="Changes of status or verdict, oldest first")
 
 
 class CrateEntry(EntryBase):
-    crate: CrateName
-    repository: HttpsUrl | None = None
-    docs: HttpsUrl | None = None
-    homepage: HttpsUrl | None = None
-    license: License | None = None
-    status: Status
+    crate: CrateName = Field(title="Crate", description="Name on the crate registry")
+    repository: HttpsUrl | None = Field(None, title="Repository", description="Source repository")
+    docs: HttpsUrl | None = Field(None, title="Docs", description="API documentation")
+    homepage: HttpsUrl | None = Field(None, title="Homepage", description="Project website")
+    license: License | None = Field(None, title="Licence", description="SPDX licence expression")
+    status: Status = Field(title="Status", description="Maturity, by the published criteria")
 
 
 class Framework(CrateEntry):
@@ -182,8 +203,8 @@ class Pattern(EntryBase):
 
 class Topic(EntryBase):
     kind: Literal["topic"]
-    verdict: Verdict
-    verdict_reason: OneLine
+    verdict: Verdict = Field(title="Verdict", description="Are we there yet, by the published criteria")
+    verdict_reason: OneLine = Field(title="Why", description="The verdict's reason in one line")
     criteria: list[OneLine] = Field(min_length=1)
     leading: list[Slug] = []  # the topic's leading entries, shown in the matrix
     missing: OneLine | None = None  # what the ecosystem still lacks

@@ -5,16 +5,18 @@ from __future__ import annotations
 from .html import esc, tag
 
 STATUS = {
-    "production": ("✓", "Used in production by many; stable releases; actively maintained."),
-    "usable": ("◐", "Works and is maintained, but young, pre-1.0 churn or few production users."),
-    "experimental": ("⚗", "Early: APIs change often; not for production yet."),
-    "unmaintained": ("⚠", "No maintenance activity; security fixes are not expected."),
-    "archived": ("✗", "The repository is archived or the project declared finished/abandoned."),
+    "production": ("✓", "Stable releases, maintained, and in production use that its sources show."),
+    "usable": ("◐", "Maintained and works for real projects, but young, pre-1.0 churn, feature gaps "
+                    "or little public production use."),
+    "experimental": ("⚗", "Early: frequent breaking changes or missing basics; not for production."),
+    "unmaintained": ("⚠", "No release or maintainer activity for 24 months, or its maintainers say so; "
+                          "security fixes are not expected."),
+    "archived": ("✗", "The repository is archived or the project is officially discontinued."),
 }
 VERDICT = {
-    "yes": ("✓", "Yes", "Production-ready options exist."),
-    "almost": ("◐", "Almost", "Usable options exist, with gaps."),
-    "not-yet": ("✗", "Not yet", "No usable, maintained option yet."),
+    "yes": ("✓", "Yes", "A production-status entry covers the topic's criteria."),
+    "almost": ("◐", "Almost", "Usable entries exist but fall short of a criterion."),
+    "not-yet": ("✗", "Not yet", "No usable, maintained entry covers the criteria yet."),
 }
 
 

@@ -1,8 +1,9 @@
-"""Validates the catalog, adds generated pages as virtual files, renders entry headers."""
+"""Validates the catalog, adds generated pages and assets as virtual files, renders views."""
 
 from __future__ import annotations
 
 import json
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -12,14 +13,24 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 from ...catalog import ENTRY_DIRS, Catalog, load_catalog
+from ...checks import content_problems
 from ...export import export_json, export_schema
+from ...pages import generated_pages
 from ...problems import Severity, render_text
+from ...render.changes import atom_feed
 from ...render.html import Links
 from ...render.infobox import entry_header
 from ...render.listing import section_index
+from ...views import render_views
 from .config import CatalogConfig
 
 log = get_plugin_logger(__name__)
+
+ASSET_DIR = "assets/webyet"
+CSS = ["webyet.css"]
+JS = ["vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js",
+      "webyet-tables.js"]
+OTHER_ASSETS = ["vendor/tablesort/LICENCE", "vendor/README.md"]
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
@@ -33,23 +44,30 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         root = Path(config.docs_dir)
         self.catalog = load_catalog(root, display_root=Path(config.config_file_path).parent)
         self.links = Links(directory_urls=config.use_directory_urls)
-        errors = [p for p in self.catalog.problems if p.severity is Severity.ERROR]
-        for warning in (p for p in self.catalog.problems if p.severity is Severity.WARNING):
+        problems = content_problems(self.catalog)
+        for warning in (p for p in problems if p.severity is Severity.WARNING):
             log.warning(warning.format())
+        errors = [p for p in problems if p.severity is Severity.ERROR]
         if errors:
             # All problems at once, located; MkDocs prints this and aborts the build.
             raise PluginError("content has errors:\n" + render_text(errors))
+        config.extra_css[:0] = [f"{ASSET_DIR}/{name}" for name in CSS]
+        config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in JS)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
-        for section in ENTRY_DIRS:
-            src = f"{section}/index.md"
-            if files.get_file_from_path(src) is None:
-                files.append(File.generated(config, src, content=section_index(
-                    self.catalog, section, self.links)))
+        existing = {f.src_uri for f in files}
+        for src, text in generated_pages(self.catalog, self.links, existing).items():
+            files.append(File.generated(config, src, content=text))
         for entry in self.catalog.entries.values():
             file = files.get_file_from_path(entry.src_uri)
             if file is not None:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # listed on section pages instead
+        assets = resources.files("webyet") / "assets"
+        for name in CSS + JS + OTHER_ASSETS:
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}",
+                                        content=(assets / name).read_bytes()))
+        files.append(File.generated(config, "feed.xml", content=atom_feed(
+            self.catalog, config.site_name, config.site_url)))
         if self.config.export:
             name = self.config.export_file
             files.append(File.generated(config, name, content=export_json(self.catalog)))
@@ -62,9 +80,13 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         src = page.file.src_uri
         entry = self.catalog.entry_for(src)
         if entry is not None:
-            return entry_header(entry, self.catalog, self.links) + "\n\n" + markdown
+            markdown = entry_header(entry, self.catalog, self.links) + "\n\n" + markdown
         section = src.removesuffix("/index.md")
         if section in ENTRY_DIRS and page.file.generated_by is None:
-            return markdown + "\n\n" + section_index(self.catalog, section, self.links).split(
-                "\n", 1)[1]
-        return markdown
+            # A hand-written section index keeps its text; the listing follows it.
+            listing = section_index(self.catalog, section, self.links).split("\n", 1)[1]
+            markdown += "\n\n" + listing
+        try:
+            return render_views(markdown, self.catalog, self.links, src)
+        except ValueError as err:  # validated in on_config, so only a bug gets here
+            raise PluginError(f"{src}: {err}") from None

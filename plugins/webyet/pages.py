@@ -1,0 +1,46 @@
+"""Site pages that exist only as generated files (virtual, never written into content/)."""
+
+from __future__ import annotations
+
+from .catalog import ENTRY_DIRS, Catalog
+from .render.html import Links
+from .render.listing import section_index
+from .render.pairs import pair_src, pairs, render_pair
+
+MATRIX = """---
+title: Ecosystem matrix
+hide: [toc]
+---
+
+# Ecosystem matrix
+
+Are we web yet? One row per topic: the verdict and its reason, the leading crates, how many
+entries the topic has and when its verdict was last reviewed. Verdicts follow the
+[criteria](criteria.md), which `webyet check` enforces.
+
+```webyet-matrix
+```
+"""
+
+CHANGES = """---
+title: What changed
+---
+
+# What changed
+
+Every recorded change of an entry's status or a topic's verdict, newest first. Also as an
+[Atom feed](feed.xml).
+
+```webyet-changes
+```
+"""
+
+
+def generated_pages(catalog: Catalog, links: Links, existing: set[str]) -> dict[str, str]:
+    """src_uri → Markdown for every generated page not already written by hand."""
+    pages = {"matrix.md": MATRIX, "changes.md": CHANGES}
+    for section in ENTRY_DIRS:
+        pages[f"{section}/index.md"] = section_index(catalog, section, links)
+    for a, b in pairs(catalog):
+        pages[pair_src(a.slug, b.slug)] = render_pair(a, b, links)
+    return {src: text for src, text in pages.items() if src not in existing}

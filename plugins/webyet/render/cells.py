@@ -1,0 +1,51 @@
+"""One table cell per value: a symbol and a word for booleans, "?" for unknown, badges for status."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from .badges import STATUS, VERDICT, status_badge, verdict_badge
+from .columns import Column
+from .html import esc, tag
+
+SUPPORT = {
+    True: ("✓", "yes", "Supported"),
+    False: ("✗", "no", "Not supported"),
+    "partial": ("◐", "partial", "Partly supported"),
+    "crate": ("+", "via crate", "Through a separate crate"),
+}
+UNKNOWN_NOTE = "Not recorded in the entry's front matter yet"
+LEGEND = (
+    "✓ yes · ✗ no · ◐ partial · + via a separate crate · ? not recorded yet. "
+    "Hover a column header for its meaning."
+)
+
+
+def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
+    """A `<td>` with a sort key (`data-sort`) and a filter value (`data-facet`)."""
+    if column.style == "title":
+        return tag("td", title_html or esc(value), data_sort=str(value).lower(), data_facet=str(value))
+    if value is None:
+        return tag("td", tag("abbr", "?", title=UNKNOWN_NOTE), class_="wy-unknown",
+                   data_sort="~", data_facet="?")
+    if column.style == "status":
+        rank = list(STATUS).index(value)
+        return tag("td", status_badge(value), data_sort=str(rank), data_facet=value)
+    if column.style == "verdict":
+        rank = list(VERDICT).index(value)
+        return tag("td", verdict_badge(value), data_sort=str(rank), data_facet=VERDICT[value][1])
+    if column.style == "support":
+        symbol, word, meaning = SUPPORT[value]
+        content = f'<span aria-hidden="true">{symbol}</span> {esc(word)}'
+        rank = list(SUPPORT).index(value)
+        return tag("td", content, title=meaning, class_=f"wy-support-{word.replace(' ', '-')}",
+                   data_sort=str(rank), data_facet=word)
+    if column.style == "list":
+        items = [str(v) for v in value]
+        text = ", ".join(items) if items else "none"
+        return tag("td", esc(text), data_sort=text.lower(), data_facet="|".join(items) or "none")
+    if isinstance(value, dt.date):
+        return tag("td", tag("time", esc(value.isoformat()), datetime=value.isoformat()),
+                   data_sort=value.isoformat())
+    return tag("td", esc(value), data_sort=str(value).lower(), data_facet=str(value))

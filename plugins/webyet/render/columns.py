@@ -1,0 +1,75 @@
+"""Table columns: a front-matter field or a `features` key, with its label and meaning.
+
+Labels and descriptions come from the schema's field titles and descriptions, so a column
+header explains itself with the same words the JSON Schema gives editors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, get_args, get_origin
+
+from pydantic.fields import FieldInfo
+
+from ..schema import FEATURE_MODELS, MODELS, Support
+
+TOP_LEVEL = ("title", "kind", "status", "crate", "license", "summary", "last_reviewed", "verdict",
+             "verdict_reason", "aliases", "topics", "alternatives")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # "status" or "features.websockets"
+    label: str
+    description: str
+    style: str  # title | status | verdict | support | enum | list | text | date
+
+    def value(self, model: Any) -> Any:
+        if self.key.startswith("features."):
+            features = getattr(model, "features", None)
+            if features is None:
+                return None
+            name = self.key.removeprefix("features.")
+            for attr, info in type(features).model_fields.items():
+                if (info.alias or attr) == name:
+                    return getattr(features, attr)
+            return None
+        return getattr(model, self.key, None)
+
+
+def _style(info: FieldInfo, key: str) -> str:
+    if key in ("title", "status", "verdict"):
+        return key
+    if key == "last_reviewed":
+        return "date"
+    annotation = info.annotation
+    args = set(get_args(annotation))
+    if set(get_args(Support)) <= args or annotation == Support:
+        return "support"
+    if get_origin(annotation) is list or any(get_origin(a) is list for a in args):
+        return "list"
+    if key in ("summary", "verdict_reason", "crate", "license"):
+        return "text"
+    return "enum"
+
+
+def available_columns(kinds: set[str]) -> dict[str, Column]:
+    """Every column that makes sense for entries of `kinds`, by the names a directive may use."""
+    columns: dict[str, Column] = {}
+    for kind in sorted(kinds):
+        model = MODELS[kind]
+        for key in TOP_LEVEL:
+            info = model.model_fields.get(key)
+            if info is not None and key not in columns:
+                columns[key] = Column(key, info.title or key, info.description or "", _style(info, key))
+        feature_model = FEATURE_MODELS.get(kind)
+        if feature_model is None:
+            continue
+        for attr, info in feature_model.model_fields.items():
+            name = info.alias or attr
+            full = f"features.{name}"
+            if full not in columns:
+                column = Column(full, info.title or name, info.description or "", _style(info, name))
+                columns[full] = column
+                columns.setdefault(name, column)  # bare feature names are accepted too
+    return columns

@@ -1,0 +1,17 @@
+"""The criteria page's generated part: status and verdict meanings, and the enforced rules."""
+
+from __future__ import annotations
+
+from ..rules import RULES
+from .badges import STATUS, VERDICT, status_badge, verdict_badge
+
+
+def render_rules() -> str:
+    """Markdown: definitions and rules from the same code `webyet check` runs."""
+    lines = ["### Entry status", ""]
+    lines += [f"- {status_badge(s)} — {meaning}" for s, (_, meaning) in STATUS.items()]
+    lines += ["", "### Topic verdicts", ""]
+    lines += [f"- {verdict_badge(v)} — {meaning}" for v, (_, _, meaning) in VERDICT.items()]
+    lines += ["", "### Rules `webyet check` enforces", ""]
+    lines += [f"- **`{rule.id}`**: {rule.text}" for rule in RULES]
+    return "\n".join(lines) + "\n"
