@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +44,18 @@ def ensure_env() -> None:
     stamp.write_text(digest)
 
 
+def ensure_chromium() -> None:
+    """Browser tests drive Debian's Chromium (a browser download of Playwright's own fails here)."""
+    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+        return
+    apt = shutil.which("apt-get")
+    if apt is None or os.geteuid() != 0:
+        sys.exit("the browser tests need Chromium: install your system's 'chromium' package")
+    run(apt, "update", "-qq")
+    run(apt, "install", "-y", "-qq", "--no-install-recommends", "chromium",
+        env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
 def serve(args: list[str]) -> int:
     ensure_env()
     return subprocess.run([str(BIN / "webyet"), "serve", *args], cwd=ROOT).returncode
@@ -50,6 +63,7 @@ def serve(args: list[str]) -> int:
 
 def test(args: list[str]) -> int:
     ensure_env()
+    ensure_chromium()
     lint = subprocess.run([str(BIN / "ruff"), "check", "plugins", "tests", "dev.py"], cwd=ROOT)
     if lint.returncode:
         return lint.returncode

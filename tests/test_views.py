@@ -50,7 +50,8 @@ def content(tmp_path: Path) -> Path:
      "unknown column 'websocket' for framework; did you mean 'websockets'?"),
     ("```webyet-table\ntopic: web-frameworks\nkind: data\ncolumns: [title]\n```", 7,
      "the selection matches no entries"),
-    ("```webyet-table\nkind: framework\ncolums: [title]\n```", 9, "unknown key 'colums'; did you mean 'columns'?"),
+    ("```webyet-table\nkind: framework\ncolums: [title]\n```", 9,
+     "unknown key 'colums'; did you mean 'columns'?"),
     ("```webyet-table\ntopic: web-framework\ncolumns: [title]\n```", 8,
      "no topic entry named 'web-framework'; did you mean 'web-frameworks'?"),
     ("```webyet-table\ncolumns: [title]\n```", 7, "say which entries to show"),
@@ -104,7 +105,8 @@ def rendered(content: Path, body: str) -> Rows:
 
 
 def test_table_has_one_row_per_matching_entry_and_no_blank_cells(content: Path) -> None:
-    rows = rendered(content, "```webyet-table\nkind: framework\ncolumns: [title, status, websockets, runtime]\n```")
+    rows = rendered(content,
+                    "```webyet-table\nkind: framework\ncolumns: [title, status, websockets, runtime]\n```")
     assert [slug for slug, _ in rows.rows] == ["alpha", "beta", "gamma"]
     assert all(cell["text"].strip() for _, cells in rows.rows for cell in cells)
     by_slug = {slug: cells for slug, cells in rows.rows}

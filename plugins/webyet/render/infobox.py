@@ -6,6 +6,7 @@ from ..catalog import Catalog, CatalogEntry
 from ..schema import CrateEntry, Pattern, Topic
 from .badges import status_badge, verdict_badge
 from .html import Links, esc, link, tag
+from .pairs import pair_src
 
 
 def entry_header(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
@@ -41,7 +42,7 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
     if isinstance(model, Pattern) and model.crates:
         rows.append(("Uses", _entry_links(entry, catalog, links, model.crates)))
     if model.alternatives:
-        rows.append(("Alternatives", _entry_links(entry, catalog, links, model.alternatives)))
+        rows.append(("Alternatives", _alternatives(entry, catalog, links)))
     rows.append(("Last reviewed", tag("time", esc(model.last_reviewed.isoformat()),
                                       datetime=model.last_reviewed.isoformat())))
     body = "".join(tag("tr", tag("th", esc(k), scope="row") + tag("td", v or "—"))
@@ -58,4 +59,16 @@ def _entry_links(entry: CatalogEntry, catalog: Catalog, links: Links, slugs: lis
             items.append(esc(slug))
         else:
             items.append(link(links.href(entry.src_uri, other.src_uri), other.model.title))
+    return ", ".join(items)
+
+
+def _alternatives(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
+    """Each alternative links to its page and to the side-by-side comparison."""
+    items = []
+    for slug in entry.model.alternatives:
+        other = catalog.entries[slug]
+        compare = link(links.href(entry.src_uri, pair_src(entry.slug, slug)), "compare",
+                       title=f"{entry.model.title} and {other.model.title} side by side")
+        items.append(link(links.href(entry.src_uri, other.src_uri), other.model.title)
+                     + f" ({compare})")
     return ", ".join(items)
