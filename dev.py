@@ -64,7 +64,7 @@ def serve(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     ensure_env()
     ensure_chromium()
-    lint = subprocess.run([str(BIN / "ruff"), "check", "plugins", "tests", "dev.py"], cwd=ROOT)
+    lint = subprocess.run([str(BIN / "ruff"), "check", "plugins", "tests", "benchmarks", "dev.py"], cwd=ROOT)
     if lint.returncode:
         return lint.returncode
     return subprocess.run([str(PY), "-m", "pytest", *args], cwd=ROOT).returncode

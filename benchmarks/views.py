@@ -31,13 +31,15 @@ TOPICS = 20
 def write_catalog(content: Path, n: int) -> None:
     for t in range(TOPICS):
         (content / "topics").mkdir(parents=True, exist_ok=True)
+        leading = f"fw-{(7 * t) % TOPICS}"  # entry i is in topic i % 20 and fw-k is entry 3k
         (content / "topics" / f"topic-{t}.md").write_text(
             f"---\ntitle: Topic {t}\nkind: topic\nsummary: Topic {t}.\nverdict: almost\n"
-            f"verdict_reason: Synthetic.\ncriteria: [Synthetic.]\nleading: [fw-{(7 * t) % TOPICS}]\n"  # fw-k is in topic 3k mod 20
+            f"verdict_reason: Synthetic.\ncriteria: [Synthetic.]\nleading: [{leading}]\n"
             "last_reviewed: 2026-01-01\n---\n\nText.\n")
     for i in range(n):
         kind, folder, features = [
-            ("framework", "frameworks", "{category: backend, runtime: [tokio], websockets: true, sse: crate}"),
+            ("framework", "frameworks",
+             "{category: backend, runtime: [tokio], websockets: true, sse: crate}"),
             ("data", "data", "{category: orm, async: true, backends: [postgresql, sqlite]}"),
             ("library", "tooling", "{category: templating, templates: runtime, autoescape: true}"),
         ][i % 3]
@@ -88,7 +90,8 @@ def project_with(n: int, tmp: Path) -> Path:
         shutil.copy(ROOT / "content" / name, project / "content" / name)
     shutil.copytree(ROOT / "content" / "compare", project / "content" / "compare")
     for md in (project / "content" / "compare").glob("*.md"):  # point the tables at synthetic data
-        md.write_text(md.read_text().replace("where: {category: [frontend, full-stack, desktop]}\n", "")
+        md.write_text(md.read_text()
+                      .replace("where: {category: [frontend, full-stack, desktop]}\n", "")
                       .replace("where: {category: templating}\n", ""))
     write_catalog(project / "content", n)
     return project
