@@ -31,9 +31,10 @@ TOPICS = 20
 def write_catalog(content: Path, n: int) -> None:
     for t in range(TOPICS):
         (content / "topics").mkdir(parents=True, exist_ok=True)
-        leading = f"fw-{(7 * t) % TOPICS}"  # entry i is in topic i % 20 and fw-k is entry 3k
+        k = (7 * t) % TOPICS  # entry i is in topic i % 20 and fw-k is entry 3k
+        leading, verdict = (f"fw-{k}", "almost") if 3 * k < n else ("", "not-yet")
         (content / "topics" / f"topic-{t}.md").write_text(
-            f"---\ntitle: Topic {t}\nkind: topic\nsummary: Topic {t}.\nverdict: almost\n"
+            f"---\ntitle: Topic {t}\nkind: topic\nsummary: Topic {t}.\nverdict: {verdict}\n"
             f"verdict_reason: Synthetic.\ncriteria: [Synthetic.]\nleading: [{leading}]\n"
             "last_reviewed: 2026-01-01\n---\n\nText.\n")
     for i in range(n):
