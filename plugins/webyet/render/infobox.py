@@ -72,3 +72,11 @@ def _alternatives(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
         items.append(link(links.href(entry.src_uri, other.src_uri), other.model.title)
                      + f" ({compare})")
     return ", ".join(items)
+
+
+def entry_footer(entry: CatalogEntry) -> str:
+    """The entry's sources, from front matter (Markdown heading so it joins the table of contents)."""
+    if not entry.model.sources:
+        return ""
+    items = "".join(tag("li", link(s.url, s.title)) for s in entry.model.sources)
+    return "## Sources\n\n" + tag("ul", items, class_="wy-sources") + "\n"

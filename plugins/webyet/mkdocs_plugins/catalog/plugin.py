@@ -19,7 +19,7 @@ from ...pages import generated_pages
 from ...problems import Severity, render_text
 from ...render.changes import atom_feed
 from ...render.html import Links
-from ...render.infobox import entry_header
+from ...render.infobox import entry_footer, entry_header
 from ...render.listing import section_index
 from ...views import render_views
 from .config import CatalogConfig
@@ -80,7 +80,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         src = page.file.src_uri
         entry = self.catalog.entry_for(src)
         if entry is not None:
-            markdown = entry_header(entry, self.catalog, self.links) + "\n\n" + markdown
+            markdown = "\n\n".join((entry_header(entry, self.catalog, self.links), markdown,
+                                  entry_footer(entry)))
         section = src.removesuffix("/index.md")
         if section in ENTRY_DIRS and page.file.generated_by is None:
             # A hand-written section index keeps its text; the listing follows it.
