@@ -202,3 +202,15 @@ def test_changes_newest_first_and_feed_is_valid_atom(tmp_path: Path) -> None:
     assert len(entries) == 2
     assert entries[0].find("a:summary", ns).text == "1.0 <b>released</b>."
     assert entries[0].find("a:link", ns).get("href") == "frameworks/a/"
+
+
+def test_matrix_has_one_row_per_topic_and_its_verdict() -> None:
+    catalog = load_catalog(ROOT / "content")
+    rows = Rows()
+    rows.feed(render_views("```webyet-matrix\n```\n", catalog, Links(), "matrix.md"))
+    topics = {e.slug: e.model for e in catalog.by_kind("topic")}
+    assert sorted(slug for slug, _ in rows.rows) == sorted(topics)
+    words = {"yes": "Yes", "almost": "Almost", "not-yet": "Not yet"}
+    for slug, cells in rows.rows:
+        assert cells[1]["data-facet"] == words[topics[slug].verdict]
+        assert topics[slug].verdict_reason in cells[1]["text"]
