@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .bundle import build_bundle
 from .catalog import KIND_DIRS, Catalog, load_catalog
 from .checks import content_problems
 from .export import export_json, export_schema
@@ -76,6 +77,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--engine", choices=ENGINES, default="mkdocs")
     build.add_argument("--no-strict", action="store_true")
     build.set_defaults(run=cmd_build)
+
+    bundle = commands.add_parser("bundle", help="the offline site (file://, with search) as a zip")
+    bundle.add_argument("--out", type=Path, default=None, help="default: dist/webyet-offline.zip")
+    bundle.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    bundle.set_defaults(run=cmd_bundle)
 
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
@@ -196,6 +202,17 @@ def cmd_build(args: argparse.Namespace) -> int:
     site_dir = args.site_dir or project.root / "site"
     return build_site(project.root, project.config_file, site_dir, strict=not args.no_strict,
                       engine=args.engine)
+
+
+def cmd_bundle(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project.config_file is None:
+        raise UsageError("no mkdocs.yml found")
+    out = args.out or project.root / "dist" / "webyet-offline.zip"
+    code = build_bundle(project.root, project.config_file, out, engine=args.engine)
+    if code == 0:
+        print(f"wrote {out}: unzip it and open webyet-offline/index.html", file=sys.stderr)
+    return code
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ import functools
 import http.server
 import shutil
 import threading
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,15 +21,31 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("browser") / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy(ROOT / "mkdocs.yml", project)
     if (ROOT / "snippets").exists():
         shutil.copytree(ROOT / "snippets", project / "snippets")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(project: Path) -> Path:
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("bundle") / "webyet-offline.zip"
+    result = run_cli("bundle", "--out", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    unpacked = out.parent / "unpacked"
+    with zipfile.ZipFile(out) as archive:
+        archive.extractall(unpacked)
+    return unpacked / "webyet-offline"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -62,6 +79,14 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Browser]:
 
 
 REQUESTS: list[str] = []
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_request_leaves_loopback() -> Iterator[None]:
+    """After all browser tests: every request went to 127.0.0.1 (or file:// for the bundle)."""
+    yield
+    assert REQUESTS, "no browser requests were recorded"
+    assert hosts_seen() <= {"127.0.0.1", "file", "data", "blob"}, hosts_seen()
 
 
 @pytest.fixture

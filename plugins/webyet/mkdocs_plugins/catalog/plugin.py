@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -30,7 +30,8 @@ ASSET_DIR = "assets/webyet"
 CSS = ["webyet.css"]
 JS = ["vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js",
       "webyet-tables.js"]
-OTHER_ASSETS = ["vendor/tablesort/LICENCE", "vendor/README.md"]
+OTHER_ASSETS = ["vendor/tablesort/LICENCE"]
+OFFLINE_ASSETS = ["vendor/iframe-worker/shim.js", "vendor/iframe-worker/LICENSE"]
 
 
 class CatalogPlugin(BasePlugin[CatalogConfig]):
@@ -40,10 +41,15 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.is_serve = command == "serve"
 
+    @event_priority(50)  # before Material's offline plugin, so it finds our local shim
     def on_config(self, config: Any) -> None:
+        self.offline = _offline_enabled(config)
+        if self.offline:
+            # Material's offline plugin would otherwise load this polyfill from a CDN.
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []),
+                                         f"{ASSET_DIR}/vendor/iframe-worker/shim.js"]
         root = Path(config.docs_dir)
         self.catalog = load_catalog(root, display_root=Path(config.config_file_path).parent)
-        self.links = Links(directory_urls=config.use_directory_urls)
         problems = content_problems(self.catalog)
         for warning in (p for p in problems if p.severity is Severity.WARNING):
             log.warning(warning.format())
@@ -55,6 +61,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in JS)
 
     def on_files(self, files: Files, *, config: Any) -> Files:
+        # Read here, not in on_config: the offline plugin turns directory URLs off after us.
+        self.links = Links(directory_urls=config.use_directory_urls)
         existing = {f.src_uri for f in files}
         for src, text in generated_pages(self.catalog, self.links, existing).items():
             files.append(File.generated(config, src, content=text))
@@ -63,7 +71,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             if file is not None:
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # listed on section pages instead
         assets = resources.files("webyet") / "assets"
-        for name in CSS + JS + OTHER_ASSETS:
+        for name in CSS + JS + OTHER_ASSETS + (OFFLINE_ASSETS if self.offline else []):
             files.append(File.generated(config, f"{ASSET_DIR}/{name}",
                                         content=(assets / name).read_bytes()))
         files.append(File.generated(config, "feed.xml", content=atom_feed(
@@ -91,3 +99,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             return render_views(markdown, self.catalog, self.links, src)
         except ValueError as err:  # validated in on_config, so only a bug gets here
             raise PluginError(f"{src}: {err}") from None
+
+
+def _offline_enabled(config: Any) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)
