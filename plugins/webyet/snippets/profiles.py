@@ -19,7 +19,7 @@ _BUILTIN = {"std", "core", "alloc", "crate", "self", "super", "proc_macro", "tes
             "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64"}
 _IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
 _PATH_ROOT = re.compile(rf"(?<![\w:])(?<!::)\b({_IDENT})\s*::")
-_STRONG = re.compile(rf"^\s*(?:pub\s+)?use\s+::?({_IDENT})\b|extern\s+crate\s+({_IDENT})|#\[({_IDENT})::",
+_STRONG = re.compile(rf"^\s*(?:pub\s+)?use\s+(?:::)?({_IDENT})\b|extern\s+crate\s+({_IDENT})|#\[({_IDENT})::",
                      re.M)
 _USE_STMT = re.compile(r"\buse\s+[^;]*;", re.S)
 _LOCAL_DECL = re.compile(rf"\b(?:mod|enum|struct|trait|type|union)\s+({_IDENT})")

@@ -20,7 +20,7 @@ def problems_of(report: CheckReport) -> list[Problem]:
         for d in result.diagnostics:
             if d.level != "error":
                 continue
-            message = d.message + "".join(f"\n    = {note}" for note in d.notes)
+            message = d.message + "".join("\n    = " + note.replace("\n", "\n      ") for note in d.notes)
             problems.append(Problem(d.path, d.line, d.column, message, Severity.ERROR, d.code))
     return problems
 
