@@ -38,6 +38,7 @@ class SnippetRegion:
     info: FenceInfo
     lines: tuple[CodeLine, ...]
     includes: tuple[str, ...] = ()  # `--8<--` targets when the block only includes files
+    end: int = 0  # 1-based last line of the block (its closing fence when there is one)
 
     @property
     def code(self) -> str:
@@ -69,10 +70,11 @@ def regions_in_markdown(text: str, path: Path, display: str) -> list[SnippetRegi
         lines = [_code_line(raw, source[first + k] if first + k < len(source) else raw, first + k + 1)
                  for k, raw in enumerate(token.content.splitlines())]
         includes = tuple(m.group(2) for c in lines if (m := _INCLUDE.match(c.text)))
+        start, end = token.map[0] + 1, token.map[1]
         if includes and all(_INCLUDE.match(c.text) or not c.text.strip() for c in lines):
-            regions.append(SnippetRegion(path, display, token.map[0] + 1, info, (), includes))
+            regions.append(SnippetRegion(path, display, start, info, (), includes, end))
         else:
-            regions.append(SnippetRegion(path, display, token.map[0] + 1, info, tuple(lines)))
+            regions.append(SnippetRegion(path, display, start, info, tuple(lines), end=end))
     return regions
 
 

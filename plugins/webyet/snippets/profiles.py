@@ -88,6 +88,8 @@ def crates_named(code: str) -> tuple[set[str], set[str]]:
 def choose_profile(code: str, wanted: str, profiles: dict[str, Profile]) -> tuple[Profile | None, str]:
     """The profile to check `code` with, or None and a message saying why there is none."""
     names = ", ".join(sorted(profiles)) or "none"
+    if not profiles:
+        return None, "no dependency profiles found (snippets/profiles/<name>/Cargo.toml)"
     if wanted:
         if wanted in profiles:
             return profiles[wanted], ""
