@@ -127,6 +127,9 @@ def test_without_cargo_snippets_are_not_checked(tmp_path: Path) -> None:
 def test_the_sites_own_snippets_pass() -> None:
     result = run_cli("check")
     assert result.returncode == 0, result.stdout + result.stderr
+    _, report = snippets_json()
+    paths = {s["path"] for s in report["snippets"] if s["status"] == "pass"}
+    assert {"content/patterns/error-enum.md", "snippets/web/hello_axum.rs"} <= paths
 
 
 def test_check_includes_snippets_unless_told_not_to(project_copy: Path) -> None:
