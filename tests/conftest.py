@@ -37,10 +37,11 @@ def make_content(tmp_path: Path, files: dict[str, str | bytes] | None = None) ->
     return content
 
 
-def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 600) -> subprocess.CompletedProcess[str]:
+def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 900,
+            env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     """The real `webyet` command, in a child process, as a user would run it."""
     return subprocess.run([sys.executable, "-m", "webyet.cli", *args], cwd=cwd, text=True,
-                          capture_output=True, timeout=timeout)
+                          capture_output=True, timeout=timeout, env=env)
 
 
 @pytest.fixture

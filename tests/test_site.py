@@ -22,6 +22,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("built") / "project"
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy(ROOT / "mkdocs.yml", project)
+    shutil.copytree(ROOT / "snippets", project / "snippets")
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"

@@ -20,6 +20,8 @@ from .project import Project, find_project
 from .scaffold import write_new
 from .schema import json_schemas
 from .sitebuild import ENGINES, QUIET_BANNERS, build_site
+from .snippets import report as snippet_report
+from .snippets.check import DEFAULT_TIMEOUT, CheckReport, check_paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -57,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="require history items for status/verdict changes since this git "
                             "revision (default: HEAD; '' to skip)")
     check.set_defaults(run=cmd_check)
+
+    snippets = commands.add_parser("snippets", help="compile-check the Rust snippets (exit 1 if any fails)")
+    snippets.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                          help="Markdown or .rs files or folders (default: content/ and snippets/)")
+    snippets.add_argument("--format", choices=("text", "json"), default="text")
+    snippets.add_argument("--jobs", "-j", type=int, default=None, help="cargo jobs (default: CPUs)")
+    snippets.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
+                          help=f"seconds per cargo run (default: {DEFAULT_TIMEOUT:g})")
+    snippets.add_argument("--no-cache", action="store_true", help="ignore cached results")
+    snippets.set_defaults(run=cmd_snippets)
 
     new = commands.add_parser("new", help="scaffold a new entry that passes check")
     new.add_argument("kind", choices=sorted(KIND_DIRS), metavar="KIND",
@@ -134,6 +146,9 @@ def collect(project: Project, paths: Sequence[Path],
 def cmd_check(args: argparse.Namespace) -> int:
     project = _project(args)
     catalogs, problems = collect(project, args.paths, git_base=args.since)
+    if not args.no_snippets:
+        report = _check_snippets(project, args.paths)
+        problems = problems + snippet_report.problems_of(report)
     if args.strict:
         problems = [Problem(p.path, p.line, p.col, p.message, Severity.ERROR, p.code) for p in problems]
     errors = sum(p.severity is Severity.ERROR for p in problems)
@@ -150,6 +165,33 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"webyet check: {entries} entries, {errors} errors, {warnings} warnings",
               file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
+
+
+def _check_snippets(project: Project, paths: Sequence[Path], *, jobs: int | None = None,
+                    timeout: float = DEFAULT_TIMEOUT, use_cache: bool = True) -> CheckReport:
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"{path}: no such file or folder")
+    default = [project.content, project.root / "snippets"]
+    report = check_paths(list(paths) or [p for p in default if p.is_dir()], project.root, jobs=jobs,
+                         timeout=timeout, use_cache=use_cache)
+    for note in report.notes:
+        print(f"webyet: warning: {note}", file=sys.stderr)
+    return report
+
+
+def cmd_snippets(args: argparse.Namespace) -> int:
+    project = _project(args)
+    report = _check_snippets(project, args.paths, jobs=args.jobs, timeout=args.timeout,
+                             use_cache=not args.no_cache)
+    if args.format == "json":
+        print(snippet_report.render_json(report))
+    else:
+        text = snippet_report.render_text(report)
+        if text:
+            print(text)
+        print(snippet_report.summary_line(report), file=sys.stderr)
+    return EXIT_PROBLEMS if any(r.status in ("fail", "timeout") for r in report.results) else EXIT_OK
 
 
 def cmd_new(args: argparse.Namespace) -> int:

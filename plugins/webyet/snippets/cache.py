@@ -1,0 +1,51 @@
+"""Results keyed by everything that decides them; passes and failures are both kept.
+
+The value is cargo's verdict in generated-file coordinates, not Markdown lines, so a snippet
+that moves within its page (or appears on two pages) reuses it and is still located exactly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from .cargo import cache_root, rustc_version
+from .profiles import Profile
+from .wrap import WRAPPER_VERSION, Wrapped
+
+
+def result_key(wrapped: Wrapped, annotations: str, profile: Profile) -> str:
+    parts = [WRAPPER_VERSION, wrapped.source, annotations, profile.name, profile.fingerprint(),
+             rustc_version()]
+    return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
+
+
+class ResultCache:
+    """One small JSON file per key under `folder` (default: the user cache, beside cargo's)."""
+
+    def __init__(self, folder: Path | None = None, enabled: bool = True) -> None:
+        self.folder = folder or cache_root() / "results"
+        self.enabled = enabled
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> dict[str, Any] | None:
+        if not self.enabled:
+            return None
+        try:
+            return json.loads(self._path(key).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+
+    def put(self, key: str, value: dict[str, Any]) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_text(json.dumps(value), encoding="utf-8")
+        with contextlib.suppress(OSError):
+            partial.replace(path)  # atomic: a parallel run never reads half a file

@@ -1,0 +1,237 @@
+"""Orchestration: files → regions → units per profile → cargo (only for uncached units) → results."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..problems import display_path
+from . import cargo
+from .cache import ResultCache, result_key
+from .extract import SnippetRegion, region_of_rust_file, regions_in_markdown
+from .profiles import Profile, choose_profile, crates_named, load_profiles
+from .wrap import Wrapped, wrap
+
+DEFAULT_TIMEOUT = 900.0  # seconds per cargo run; a cold dependency build fits in it
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A compiler (or checker) message at a place in the Markdown or `.rs` file."""
+
+    level: str
+    code: str
+    message: str
+    path: str
+    line: int
+    column: int
+    notes: tuple[str, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"level": self.level, "code": self.code, "message": self.message, "path": self.path,
+                "line": self.line, "column": self.column, "notes": list(self.notes)}
+
+
+@dataclass
+class SnippetResult:
+    """One region's verdict. `status` is "pass" when the outcome matches the annotation."""
+
+    region: SnippetRegion
+    status: str  # pass | fail | ignored | timeout | unchecked
+    profile: str = ""
+    cached: bool = False
+    crates: dict[str, str] = field(default_factory=dict)  # crate → shown version (`0.8.x`)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    key: str = ""  # cache key; the site plugin finds results by it
+
+    def to_json(self) -> dict[str, Any]:
+        return {"path": self.region.display, "line": self.region.line, "profile": self.profile,
+                "expect": self.region.info.expect, "status": self.status, "cached": self.cached,
+                "crates": self.crates, "diagnostics": [d.to_json() for d in self.diagnostics]}
+
+
+@dataclass
+class CheckReport:
+    results: list[SnippetResult]
+    rustc: str
+    cargo_runs: int = 0
+    cargo_seconds: float = 0.0
+    notes: list[str] = field(default_factory=list)  # e.g. "cargo not found: 3 snippets not checked"
+
+
+@dataclass
+class _Pending:
+    result: SnippetResult
+    wrapped: Wrapped
+    unit: cargo.Unit
+
+
+def find_sources(paths: Iterable[Path]) -> list[Path]:
+    """Markdown and `.rs` files named by `paths` (folders are searched; profile folders skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in {".md", ".rs"} and p.is_file()
+                            and "profiles" not in p.relative_to(path).parts[:-1]
+                            and not any(part.startswith(".") for part in p.relative_to(path).parts))
+        elif path.suffix in {".md", ".rs"}:
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+def regions_of(files: Sequence[Path], root: Path | None, snippet_base: Path | None
+               ) -> list[SnippetRegion]:
+    """Every Rust region of `files`, plus the `.rs` files their `--8<--` blocks include."""
+    regions: list[SnippetRegion] = []
+    seen: set[Path] = set()
+    queue = list(files)
+    while queue:
+        path = queue.pop(0)
+        if path.resolve() in seen:
+            continue
+        seen.add(path.resolve())
+        text = path.read_text(encoding="utf-8", errors="replace")
+        shown = display_path(path, root)
+        if path.suffix == ".rs":
+            regions.append(region_of_rust_file(text, path, shown))
+            continue
+        for region in regions_in_markdown(text, path, shown):
+            regions.append(region)
+            for target in region.includes:
+                if snippet_base is not None:
+                    queue.append(snippet_base / target.split(":", 1)[0])
+    return [r for r in regions if not r.includes]
+
+
+def check_regions(regions: Sequence[SnippetRegion], profiles_dir: Path, *, jobs: int | None = None,
+                  timeout: float = DEFAULT_TIMEOUT, cache: ResultCache | None = None,
+                  run_cargo: bool = True) -> CheckReport:
+    profiles, profile_problems = load_profiles(profiles_dir)
+    cache = cache or ResultCache()
+    report = CheckReport([], cargo.rustc_version().splitlines()[0] if cargo.rustc_version() else "",
+                         notes=list(profile_problems))
+    pending: dict[str, list[_Pending]] = {}
+    for region in regions:
+        result, job = _prepare(region, profiles, cache)
+        report.results.append(result)
+        if job is not None:
+            pending.setdefault(result.profile, []).append(job)
+    if pending and (not run_cargo or cargo.cargo_path() is None):
+        count = sum(len(v) for v in pending.values())
+        report.notes.append(f"cargo not found: {count} snippets not checked in this build"
+                            if run_cargo else f"{count} snippets not checked (cargo disabled)")
+        return report
+    for name, jobs_of_profile in pending.items():
+        _run_profile(profiles[name], jobs_of_profile, cache, report, jobs=jobs, timeout=timeout)
+    return report
+
+
+def _prepare(region: SnippetRegion, profiles: dict[str, Profile], cache: ResultCache
+             ) -> tuple[SnippetResult, _Pending | None]:
+    """The result if it is known without cargo (ignored, bad annotation, cached), else a job."""
+    info = region.info
+    here = (region.display, region.line, 1)
+    if info.problems:
+        return SnippetResult(region, "fail", diagnostics=[
+            Diagnostic("error", "snippet", p, *here) for p in info.problems]), None
+    if info.ignore:
+        return SnippetResult(region, "ignored"), None
+    profile, why = choose_profile(region.code, info.profile, profiles)
+    if profile is None:
+        return SnippetResult(region, "fail", diagnostics=[Diagnostic("error", "profile", why, *here)]), None
+    used = sorted(crates_named(region.code)[0] & set(profile.crates))
+    result = SnippetResult(region, "unchecked", profile.name,
+                           crates={c: profile.shown_version(c) for c in used})
+    wrapped = wrap(region.lines)
+    result.key = result_key(wrapped, info.key(), profile)
+    outcome = cache.get(result.key)
+    if outcome is not None:
+        result.cached = True
+        _judge(result, wrapped, outcome)
+        return result, None
+    unit = cargo.Unit("s_" + result.key[:16], wrapped.source, info.edition)
+    return result, _Pending(result, wrapped, unit)
+
+
+def _run_profile(profile: Profile, jobs_of_profile: list[_Pending], cache: ResultCache,
+                 report: CheckReport, *, jobs: int | None, timeout: float) -> None:
+    env = {}
+    if profile.schema is not None:  # sqlx's query! checks against a real database
+        env = {"DATABASE_URL": f"sqlite://{cargo.sqlite_database(profile.schema)}", "SQLX_OFFLINE": "false"}
+    units = list({j.unit.name: j.unit for j in jobs_of_profile}.values())
+    run = cargo.check_units(profile, units, timeout=timeout, jobs=jobs or os.cpu_count(), env=env)
+    report.cargo_runs += 1
+    report.cargo_seconds += run.seconds
+    for job in jobs_of_profile:
+        name = job.unit.name
+        if name in run.messages or name in run.finished:
+            outcome = _outcome(run.messages.get(name, []), name)
+            cache.put(job.result.key, outcome)
+            _judge(job.result, job.wrapped, outcome)
+        elif run.timed_out:
+            job.result.status = "timeout"
+            job.result.diagnostics.append(Diagnostic(
+                "error", "timeout", f"cargo check timed out after {timeout:g} s (profile {profile.name})",
+                job.result.region.display, job.result.region.line, 1))
+        else:  # cargo failed before reaching this snippet; not cached, it is not the snippet's fault
+            job.result.status = "fail"
+            job.result.diagnostics.append(Diagnostic(
+                "error", "cargo", run.failure or "cargo produced no result for this snippet",
+                job.result.region.display, job.result.region.line, 1))
+
+
+def _outcome(messages: list[dict[str, Any]], name: str) -> dict[str, Any]:
+    """cargo's compiler messages for one bin, reduced to what the cache keeps."""
+    kept = []
+    for msg in messages:
+        if msg.get("level") not in ("error", "warning") or not msg.get("spans"):
+            continue  # "aborting due to…", "N warnings emitted"
+        span = next((s for s in msg["spans"] if s.get("is_primary")), msg["spans"][0])
+        while span is not None and not span["file_name"].endswith(f"{name}.rs"):
+            span = (span.get("expansion") or {}).get("span")  # error inside a macro: its call site
+        kept.append({"level": msg["level"], "code": (msg.get("code") or {}).get("code", ""),
+                     "message": msg["message"],
+                     "line": span["line_start"] if span else 0, "column": span["column_start"] if span else 0,
+                     "notes": [f"{c['level']}: {c['message']}" for c in msg.get("children", [])]})
+    return {"compiled": not any(m["level"] == "error" for m in kept), "messages": kept}
+
+
+def _judge(result: SnippetResult, wrapped: Wrapped, outcome: dict[str, Any]) -> None:
+    """Map the outcome's positions to the file and decide pass/fail against the annotation."""
+    region = result.region
+    for msg in outcome["messages"]:
+        origin = wrapped.locate(msg["line"])
+        line, column = (origin.line, msg["column"] + origin.col) if origin else (region.line, 1)
+        result.diagnostics.append(Diagnostic(msg["level"], msg["code"], msg["message"], region.display,
+                                             line, column, tuple(msg["notes"])))
+    info = region.info
+    errors = [d for d in result.diagnostics if d.level == "error"]
+    if not info.compile_fail:
+        result.status = "fail" if errors else "pass"
+        return
+    here = (region.display, region.line, 1)
+    if not errors:
+        result.status = "fail"
+        result.diagnostics.append(Diagnostic("error", "compile_fail", "this `compile_fail` block compiles",
+                                             *here))
+    elif info.error_codes and not any(d.code in info.error_codes for d in errors):
+        result.status = "fail"
+        got = ", ".join(sorted({d.code or "no code" for d in errors}))
+        result.diagnostics.append(Diagnostic(
+            "error", "compile_fail",
+            f"expected error {' or '.join(info.error_codes)}, the compiler reported {got}", *here))
+    else:
+        result.status = "pass"
+
+
+def check_paths(paths: Sequence[Path], project_root: Path, *, display_root: Path | None = None,
+                jobs: int | None = None, timeout: float = DEFAULT_TIMEOUT, use_cache: bool = True,
+                run_cargo: bool = True) -> CheckReport:
+    """Check the Rust snippets of `paths` (Markdown and `.rs` files or folders) of a project."""
+    snippets = project_root / "snippets"
+    regions = regions_of(find_sources(paths), display_root, snippets)
+    return check_regions(regions, snippets / "profiles", jobs=jobs, timeout=timeout,
+                         cache=ResultCache(enabled=use_cache), run_cargo=run_cargo)

@@ -1,0 +1,113 @@
+"""Dependency profiles: reviewed cargo manifests under `snippets/profiles/<name>/`.
+
+A snippet never adds a dependency; it is checked against the one profile that has every crate
+it names. Profiles are separate packages (not a workspace) because crates with the same `links`
+key (sqlx-sqlite, diesel's libsqlite3) cannot share one dependency graph.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+# Path roots that are never crates from a profile.
+_BUILTIN = {"std", "core", "alloc", "crate", "self", "super", "proc_macro", "test",
+            "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize",
+            "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64"}
+_IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
+_PATH_ROOT = re.compile(rf"(?<![\w:])(?<!::)\b({_IDENT})\s*::")
+_STRONG = re.compile(rf"^\s*(?:pub\s+)?use\s+(?:::)?({_IDENT})\b|extern\s+crate\s+({_IDENT})|#\[({_IDENT})::",
+                     re.M)
+_USE_STMT = re.compile(r"\buse\s+[^;]*;", re.S)
+_LOCAL_DECL = re.compile(rf"\b(?:mod|enum|struct|trait|type|union)\s+({_IDENT})")
+_COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|r#*"(?:.|\n)*?"#*|"(?:\\.|[^"\\])*"', re.S)
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    folder: Path
+    manifest: str  # Cargo.toml text
+    lock: str  # Cargo.lock text
+    crates: dict[str, str] = field(default_factory=dict)  # crate (as used in code) → locked version
+
+    @property
+    def schema(self) -> Path | None:
+        """`schema.sql` beside the manifest: a SQLite database for sqlx's `query!` is made from it."""
+        path = self.folder / "schema.sql"
+        return path if path.is_file() else None
+
+    def fingerprint(self) -> str:
+        parts = [self.manifest, self.lock, self.schema.read_text() if self.schema else ""]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+    def shown_version(self, crate: str) -> str:
+        """`0.8.9` → `0.8.x`, `1.54.1` → `1.x`: what a reader may rely on."""
+        parts = self.crates.get(crate, "?").split(".")
+        return f"{parts[0]}.{parts[1]}.x" if parts[0] == "0" and len(parts) > 1 else f"{parts[0]}.x"
+
+
+def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
+    """Every profile under `folder` (`snippets/profiles`), and problems with them."""
+    profiles: dict[str, Profile] = {}
+    problems: list[str] = []
+    for manifest_path in sorted(folder.glob("*/Cargo.toml")):
+        name = manifest_path.parent.name
+        lock_path = manifest_path.with_name("Cargo.lock")
+        try:
+            manifest = manifest_path.read_text(encoding="utf-8")
+            data = tomllib.loads(manifest)
+            lock = tomllib.loads(lock_path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as err:
+            problems.append(f"{manifest_path.parent}: {err}")
+            continue
+        versions = {p["name"]: p["version"] for p in lock.get("package", [])}
+        crates = {}
+        for dep, spec in data.get("dependencies", {}).items():
+            package = spec.get("package", dep) if isinstance(spec, dict) else dep
+            crates[dep.replace("-", "_")] = versions.get(package, "?")
+        profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates)
+    return profiles, problems
+
+
+def crates_named(code: str) -> tuple[set[str], set[str]]:
+    """(every path root the code names, the roots named in `use`/`extern crate`/`#[x::…]`)."""
+    bare = _COMMENT_OR_STRING.sub(lambda m: "\n" * m.group(0).count("\n"), code)
+    local = set(_LOCAL_DECL.findall(bare))
+    for stmt in _USE_STMT.findall(bare):  # names a `use` brings in are not crates further down
+        local.update(re.findall(rf"({_IDENT})\s*(?:[,}}]|;|$)", stmt))
+        local.update(re.findall(rf"\bas\s+({_IDENT})", stmt))
+    strong = {next(g for g in m if g) for m in _STRONG.findall(bare)} - _BUILTIN
+    roots = {m for m in _PATH_ROOT.findall(bare) if m[0].islower()} - _BUILTIN
+    return (roots - local) | strong, strong
+
+
+def choose_profile(code: str, wanted: str, profiles: dict[str, Profile]) -> tuple[Profile | None, str]:
+    """The profile to check `code` with, or None and a message saying why there is none."""
+    names = ", ".join(sorted(profiles)) or "none"
+    if not profiles:
+        return None, "no dependency profiles found (snippets/profiles/<name>/Cargo.toml)"
+    if wanted:
+        if wanted in profiles:
+            return profiles[wanted], ""
+        return None, f"no profile `{wanted}` (profiles: {names})"
+    roots, strong = crates_named(code)
+    known = {c for p in profiles.values() for c in p.crates}
+    needed = roots & known
+    unknown = sorted(strong - known)
+    if unknown:
+        return None, (f"crate `{unknown[0]}` is in no profile (profiles: {names}); "
+                      "add it to a profile's Cargo.toml")
+    fits = [p for p in profiles.values() if needed <= set(p.crates)]
+    if fits:
+        return min(fits, key=lambda p: (len(p.crates), p.name)), ""
+    # Say which crate no profile with the others has.
+    best = max(profiles.values(), key=lambda p: (len(needed & set(p.crates)), -len(p.crates)))
+    missing = sorted(needed - set(best.crates))
+    homes = {c: sorted(p.name for p in profiles.values() if c in p.crates) for c in sorted(needed)}
+    where = "; ".join(f"{c} is in {', '.join(h)}" for c, h in homes.items())
+    return None, (f"no single profile has {', '.join(sorted(needed))}: profile `{best.name}` lacks "
+                  f"{', '.join(missing)} ({where}; profiles: {names})")
