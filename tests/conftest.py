@@ -44,13 +44,16 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 900,
                           capture_output=True, timeout=timeout, env=env)
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A copy of this project's site sources (mkdocs.yml, content/) to build or break."""
-    dest = tmp_path / "project"
-    dest.mkdir()
+def copy_project(dest: Path) -> Path:
+    """A copy of this project's site sources (mkdocs.yml, content/, snippets/) at `dest`."""
+    dest.mkdir(parents=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "content", dest / "content")
-    if (ROOT / "snippets").exists():
-        shutil.copytree(ROOT / "snippets", dest / "snippets")
+    shutil.copytree(ROOT / "snippets", dest / "snippets")
     return dest
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the site sources to build or break."""
+    return copy_project(tmp_path / "project")

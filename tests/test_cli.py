@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from webyet.catalog import KIND_DIRS
 
-from .conftest import ROOT, make_content, run_cli
+from .conftest import copy_project, make_content, run_cli
 
 
 def test_check_passes_on_the_site() -> None:
@@ -37,9 +36,7 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("kind", sorted(KIND_DIRS))
 def test_new_entry_passes_check(kind: str, tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    project = copy_project(tmp_path / "project")
     result = run_cli("new", kind, "My New Thing", cwd=project)
     assert result.returncode == 0, result.stderr
     created = project / result.stdout.strip()
@@ -51,9 +48,7 @@ def test_new_entry_passes_check(kind: str, tmp_path: Path) -> None:
 
 
 def test_check_path_inside_content_reports_only_that_path(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    project = copy_project(tmp_path / "project")
     (project / "content" / "data" / "broken.md").write_text("---\ntitle: b\n---\n")
     assert run_cli("check", "--no-snippets", "content/frameworks", cwd=project).returncode == 0
     result = run_cli("check", "--no-snippets", "content/data", cwd=project)

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from .conftest import ROOT, run_cli
+from .conftest import copy_project, run_cli
 
 PROBES = {
     "summary": '<script>alert("summary")</script>',
@@ -25,9 +24,7 @@ def yaml_str(text: str) -> str:
 
 
 def test_probes_are_escaped_everywhere(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    project = copy_project(tmp_path / "project")
     (project / "content" / "tooling" / "probe.md").write_text(f"""---
 title: Probe tool
 kind: tool
@@ -76,9 +73,7 @@ Text.
 
 
 def test_titles_with_markup_are_refused(tmp_path: Path) -> None:
-    project = tmp_path / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project)
+    project = copy_project(tmp_path / "project")
     about = project / "content" / "about.md"
     about.write_text(about.read_text().replace("title: About", 'title: "<script>x</script>"'))
     result = run_cli("check", "--no-snippets", cwd=project)

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, run_cli
+from .conftest import copy_project, run_cli
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -19,10 +18,7 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("built") / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    shutil.copytree(ROOT / "snippets", project / "snippets")
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
     result = run_cli("build", cwd=project)
     assert result.returncode == 0, result.stderr
     return project / "site"

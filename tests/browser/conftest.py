@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from ..conftest import ROOT, run_cli
+from ..conftest import ROOT, copy_project, run_cli
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = ROOT / "test-artifacts"
@@ -22,12 +22,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("browser") / "project"
-    shutil.copytree(ROOT / "content", project / "content")
-    shutil.copy(ROOT / "mkdocs.yml", project)
-    if (ROOT / "snippets").exists():
-        shutil.copytree(ROOT / "snippets", project / "snippets")
-    return project
+    return copy_project(tmp_path_factory.mktemp("browser") / "project")
 
 
 @pytest.fixture(scope="session")

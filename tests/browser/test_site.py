@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -12,7 +13,8 @@ from .conftest import screenshot
 
 def search(page: Page, query: str) -> None:
     page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill(query)
+    # Typed key by key: Material's search reacts to keyboard events, not to a pasted value.
+    page.locator("input.md-search__input").press_sequentially(query, delay=30)
 
 
 def test_search_finds_axum_and_opens_it(page: Page, base_url: str) -> None:
@@ -21,7 +23,7 @@ def test_search_finds_axum_and_opens_it(page: Page, base_url: str) -> None:
     result = page.locator(".md-search-result__item a").first
     expect(result).to_be_visible(timeout=15000)
     result.click()
-    expect(page).to_have_url(base_url + "frameworks/axum/")
+    expect(page).to_have_url(re.compile(re.escape(base_url + "frameworks/axum/")))
     expect(page.locator("h1#wy-title")).to_contain_text("axum")
 
 
@@ -57,7 +59,7 @@ def test_offline_bundle_searches_from_file_url(page: Page, offline_site: Path) -
     expect(result).to_be_visible(timeout=15000)
     result.click()
     expect(page.locator("h1#wy-title")).to_contain_text("axum")
-    assert page.url.startswith("file://") and page.url.endswith("frameworks/axum.html")
+    assert page.url.startswith("file://") and "frameworks/axum.html" in page.url
 
 
 def test_offline_bundle_links_between_pages(page: Page, offline_site: Path) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from playwright.sync_api import Page, expect
 
 
-
 def visible_first_cells(page: Page) -> list[str]:
     return page.locator("table.wy-matrix tbody tr:not([hidden]) td:first-child").all_inner_texts()
 

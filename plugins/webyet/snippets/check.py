@@ -101,8 +101,9 @@ def regions_of(files: Sequence[Path], root: Path | None, snippet_base: Path | No
         for region in regions_in_markdown(text, path, shown):
             regions.append(region)
             for target in region.includes:
-                if snippet_base is not None:
-                    queue.append(snippet_base / target.split(":", 1)[0])
+                included = snippet_base / target.split(":", 1)[0] if snippet_base else None
+                if included is not None and included.is_file():  # missing: see includes.py
+                    queue.append(included)
     return [r for r in regions if not r.includes]
 
 
