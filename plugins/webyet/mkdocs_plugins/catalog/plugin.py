@@ -21,6 +21,7 @@ from ...render.changes import atom_feed
 from ...render.html import Links
 from ...render.infobox import entry_footer, entry_header
 from ...render.listing import section_index
+from ...render.topicpage import topic_sections
 from ...views import render_views
 from .config import CatalogConfig
 
@@ -88,8 +89,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         src = page.file.src_uri
         entry = self.catalog.entry_for(src)
         if entry is not None:
-            markdown = "\n\n".join((entry_header(entry, self.catalog, self.links), markdown,
-                                  entry_footer(entry)))
+            extra = topic_sections(entry, self.catalog, self.links) if entry.kind == "topic" else ""
+            markdown = "\n\n".join((entry_header(entry, self.catalog, self.links), markdown, extra,
+                                      entry_footer(entry)))
         section = src.removesuffix("/index.md")
         if section in ENTRY_DIRS and page.file.generated_by is None:
             # A hand-written section index keeps its text; the listing follows it.
