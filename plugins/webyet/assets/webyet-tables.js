@@ -1,4 +1,5 @@
-/* webyet: progressive enhancement for generated tables (sorting with tablesort, filtering).
+/* webyet: progressive enhancement for generated tables (sorting with tablesort, filtering),
+   plus a name for the search dialog.
    Without JavaScript the tables are complete; this only adds controls. */
 (function () {
   "use strict";
@@ -100,6 +101,9 @@
 
   function enhanceAll() {
     document.querySelectorAll("[data-wy-table]").forEach(enhance);
+    // Material's search dialog has no accessible name; give it one.
+    var dialog = document.querySelector(".md-search[role=dialog]");
+    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", "Search");
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(enhanceAll);
   else if (document.readyState !== "loading") enhanceAll();
