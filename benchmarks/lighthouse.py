@@ -30,6 +30,11 @@ PAGES = {"Home": "", "Ecosystem matrix": "matrix/", "Web frameworks compared": "
 CATEGORIES = ("performance", "accessibility", "best-practices")
 
 
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
 def lighthouse() -> Path:
     binary = TOOLS / "node_modules" / ".bin" / "lighthouse"
     if not binary.exists():
@@ -45,8 +50,7 @@ def main() -> None:
         site = Path(tmp) / "site"
         subprocess.run([sys.executable, "-m", "webyet.cli", "build", "--site-dir", str(site)],
                        cwd=ROOT, check=True)
-        handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-        handler.log_message = lambda *a: None  # type: ignore[method-assign]
+        handler = functools.partial(_Quiet, directory=str(site))
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"

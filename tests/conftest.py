@@ -57,3 +57,12 @@ def copy_project(dest: Path) -> Path:
 def project_copy(tmp_path: Path) -> Path:
     """A copy of the site sources to build or break."""
     return copy_project(tmp_path / "project")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built once per test session with `webyet build`."""
+    project = copy_project(tmp_path_factory.mktemp("built") / "project")
+    result = run_cli("build", cwd=project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"

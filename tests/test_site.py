@@ -6,9 +6,7 @@ import hashlib
 import re
 from pathlib import Path
 
-import pytest
-
-from .conftest import copy_project, run_cli
+from .conftest import run_cli
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -16,34 +14,26 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = copy_project(tmp_path_factory.mktemp("built") / "project")
-    result = run_cli("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
-
-
-def test_entry_page_has_header_and_infobox(built: Path) -> None:
-    html = (built / "frameworks" / "axum" / "index.html").read_text()
+def test_entry_page_has_header_and_infobox(built_site: Path) -> None:
+    html = (built_site / "frameworks" / "axum" / "index.html").read_text()
     assert re.search(r'<h1 id="wy-title">axum <span class="wy-badge wy-status-production"', html)
     assert 'class="wy-infobox"' in html and "<code>axum</code>" in html
     assert '<a href="../../topics/web-frameworks/">Web frameworks</a>' in html
     assert '<time datetime="2026-11-23">' in html
 
 
-def test_section_pages_list_entries_and_nav_does_not(built: Path) -> None:
-    listing = (built / "frameworks" / "index.html").read_text()
+def test_section_pages_list_entries_and_nav_does_not(built_site: Path) -> None:
+    listing = (built_site / "frameworks" / "index.html").read_text()
     assert '<a href="axum/">axum</a>' in listing
     # An entry page's navigation does not link every other entry (no quadratic nav).
-    page = (built / "frameworks" / "axum" / "index.html").read_text()
+    page = (built_site / "frameworks" / "axum" / "index.html").read_text()
     nav = page.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
     assert "data/sqlx/" not in nav
     assert "frameworks/" in nav or "../" in nav
 
 
-def test_export_is_published(built: Path) -> None:
-    assert (built / "catalog.json").is_file() and (built / "catalog.schema.json").is_file()
+def test_export_is_published(built_site: Path) -> None:
+    assert (built_site / "catalog.json").is_file() and (built_site / "catalog.schema.json").is_file()
 
 
 def test_builds_are_byte_identical(project_copy: Path) -> None:

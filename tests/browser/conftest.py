@@ -26,10 +26,8 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def site(project: Path) -> Path:
-    result = run_cli("build", cwd=project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(built_site: Path) -> Path:
+    return built_site
 
 
 @pytest.fixture(scope="session")
