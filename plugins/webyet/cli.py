@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from . import __version__
 from .bundle import build_bundle
-from .catalog import KIND_DIRS, Catalog, load_catalog
+from .catalog import KIND_DIRS, SNAPSHOT_FILE, Catalog, load_catalog
 from .checks import content_problems
 from .export import export_json, export_schema
+from .freshness.refresh import cargo_index_url, refresh
+from .freshness.registry import Client
 from .problems import Problem, Severity, has_errors, render_text
 from .project import Project, find_project
 from .scaffold import write_new
@@ -94,6 +98,22 @@ def _parser() -> argparse.ArgumentParser:
     bundle.add_argument("--out", type=Path, default=None, help="default: dist/webyet-offline.zip")
     bundle.add_argument("--engine", choices=ENGINES, default="mkdocs")
     bundle.set_defaults(run=cmd_bundle)
+
+    fresh = commands.add_parser("refresh", help="fetch registry facts into the snapshot file")
+    source = fresh.add_mutually_exclusive_group()
+    source.add_argument("--api-url", default=os.environ.get("WEBYET_API_URL"),
+                        help="crates.io-compatible web API base URL (full facts)")
+    source.add_argument("--index-url", default=os.environ.get("WEBYET_INDEX_URL"),
+                        help="sparse index base URL (versions, dates, yanked, MSRV only); "
+                             "default: the index cargo uses")
+    fresh.add_argument("--contact", default=os.environ.get("WEBYET_CONTACT"),
+                       help="URL or e-mail put in the User-Agent, as the registry's policy asks")
+    fresh.add_argument("--out", type=Path, default=None, help=f"default: {SNAPSHOT_FILE}")
+    fresh.add_argument("--interval", type=float, default=1.0, help="seconds between requests (≥ 1)")
+    fresh.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
+    fresh.add_argument("--retries", type=int, default=4, help="retries after 429, 5xx or a time-out")
+    fresh.add_argument("--as-of", type=_iso_date, default=None, help="snapshot date (default: today, UTC)")
+    fresh.set_defaults(run=cmd_refresh)
 
     serve = commands.add_parser("serve", help="serve the site with live reload")
     serve.add_argument("--addr", default="127.0.0.1:8000")
@@ -255,6 +275,43 @@ def cmd_bundle(args: argparse.Namespace) -> int:
     if code == 0:
         print(f"wrote {out}: unzip it and open webyet-offline/index.html", file=sys.stderr)
     return code
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a YYYY-MM-DD date") from None
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if not args.contact:
+        raise UsageError("say who is asking: --contact URL-or-email (or WEBYET_CONTACT)")
+    api_url = args.api_url
+    index_url = None if api_url else (args.index_url or cargo_index_url())
+    if not (api_url or index_url):
+        raise UsageError("no registry to ask: pass --api-url or --index-url")
+    host = urlsplit(api_url or index_url or "").hostname or ""
+    if args.interval < 1 and host not in {"127.0.0.1", "localhost", "::1"}:
+        raise UsageError("--interval below 1 second is only for a local test registry")
+    catalog = _load_clean(project)
+    out = args.out or project.root / SNAPSHOT_FILE
+    client = Client(contact=args.contact, interval=args.interval, timeout=args.timeout,
+                    retries=args.retries)
+    as_of = args.as_of or dt.datetime.now(dt.UTC).date()
+    result = refresh(catalog, project.root / "snippets" / "profiles", out, client=client,
+                     api_url=api_url, index_url=index_url, state_dir=project.cache_dir, as_of=as_of,
+                     progress=lambda line: print(line, file=sys.stderr, flush=True))
+    if result.problems:
+        print(render_text(result.problems))
+        print(f"webyet refresh: {len(result.problems)} crates failed; {out} was not changed. "
+              f"Run again to retry them ({result.fetched + result.resumed} already fetched are kept).",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"wrote {out}: {len(result.snapshot.crates)} crates as of {as_of} "
+          f"({result.fetched} fetched, {result.resumed} resumed)", file=sys.stderr)
+    return EXIT_OK
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 from .frontmatter import KeyPath, YamlError, load_yaml
 
 PREFIX = "webyet-"
-NAMES = ("table", "matrix", "rules", "changes")
+NAMES = ("table", "matrix", "rules", "changes", "maintenance", "trust")
 
 _md = MarkdownIt("commonmark")
 

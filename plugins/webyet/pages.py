@@ -36,11 +36,28 @@ Every recorded change of an entry's status or a topic's verdict, newest first. A
 """
 
 
+MAINTENANCE = """---
+title: Maintenance
+---
+
+# Maintenance
+
+Entries that trip a [freshness rule](criteria.md#freshness-rules): a maintainer's to-do list.
+Registry facts come from the committed snapshot (`data/crates.json`).
+
+```webyet-trust
+```
+
+```webyet-maintenance
+```
+"""
+
+
 def generated_pages(catalog: Catalog, links: Links, existing: set[str]) -> dict[str, str]:
     """src_uri → Markdown for every generated page not already written by hand."""
-    pages = {"matrix.md": MATRIX, "changes.md": CHANGES}
+    pages = {"matrix.md": MATRIX, "changes.md": CHANGES, "maintenance.md": MAINTENANCE}
     for section in ENTRY_DIRS:
         pages[f"{section}/index.md"] = section_index(catalog, section, links)
     for a, b in pairs(catalog):
-        pages[pair_src(a.slug, b.slug)] = render_pair(a, b, links)
+        pages[pair_src(a.slug, b.slug)] = render_pair(a, b, links, catalog)
     return {src: text for src, text in pages.items() if src not in existing}

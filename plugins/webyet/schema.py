@@ -173,6 +173,9 @@ class CrateEntry(EntryBase):
     homepage: HttpsUrl | None = Field(None, title="Homepage", description="Project website")
     license: License | None = Field(None, title="Licence", description="SPDX licence expression")
     status: Status = Field(title="Status", description="Maturity, by the published criteria")
+    feature_complete: OneLine | None = Field(
+        None, title="Feature-complete",
+        description="Why no new releases are expected (exempts the entry from the 'stale' rule)")
 
 
 class Framework(CrateEntry):

@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from .catalog import Catalog
 from .directives import Directive, DirectiveError, find_directives, replace_directives
+from .freshness.flags import all_flags
 from .frontmatter import Document
 from .problems import Problem
 from .render.changes import render_changes
 from .render.columns import available_columns
 from .render.criteria import render_rules
 from .render.html import Links
+from .render.maintenance import render_maintenance, trust_line
 from .render.matrix import render_matrix
 from .render.table import TableSpec, render_table, select
 from .schema import MODELS
 from .validation import suggest
 
 TABLE_KEYS = {"kind", "topic", "slugs", "where", "columns", "caption"}
-OTHER_KEYS = {"matrix": set(), "rules": set(), "changes": {"limit"}}
+OTHER_KEYS = {"matrix": set(), "rules": set(), "changes": {"limit"}, "maintenance": set(), "trust": set()}
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -109,7 +112,8 @@ def check_views(catalog: Catalog) -> list[Problem]:
     return problems
 
 
-def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str) -> str:
+def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
+                 today: dt.date | None = None) -> str:
     """Replace the directives in a page's Markdown with their generated HTML."""
     directives, errors = find_directives(markdown)
     if errors:
@@ -125,6 +129,11 @@ def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str) -
             html = render_matrix(catalog, links, page_src)
         elif d.name == "rules":
             html = render_rules()
+        elif d.name == "maintenance":
+            flags = all_flags(catalog, today or dt.date.today())
+            html = render_maintenance(catalog, flags, links, page_src)
+        elif d.name == "trust":
+            html = trust_line(catalog)
         else:
             html = render_changes(catalog, links, page_src, d.params.get("limit"))
         rendered.append((d, html))

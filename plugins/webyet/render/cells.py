@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from .badges import STATUS, VERDICT, status_badge, verdict_badge
-from .columns import Column
+from .columns import SNAPSHOT_COLUMNS, Column
 from .html import esc, tag
 
 SUPPORT = {
@@ -16,6 +16,7 @@ SUPPORT = {
     "crate": ("+", "via crate", "Through a separate crate"),
 }
 UNKNOWN_NOTE = "Not recorded in the entry's front matter yet"
+SNAPSHOT_UNKNOWN = "Not in the registry snapshot: its source does not provide this figure"
 LEGEND = (
     "✓ yes · ✗ no · ◐ partial · + via a separate crate · ? not recorded yet. "
     "Hover a column header for its meaning."
@@ -27,7 +28,8 @@ def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
     if column.style == "title":
         return tag("td", title_html or esc(value), data_sort=str(value).lower(), data_facet=str(value))
     if value is None:
-        return tag("td", tag("abbr", "?", title=UNKNOWN_NOTE), class_="wy-unknown",
+        note = SNAPSHOT_UNKNOWN if column.key in SNAPSHOT_COLUMNS else UNKNOWN_NOTE
+        return tag("td", tag("abbr", "?", title=note), class_="wy-unknown",
                    data_sort="~", data_facet="?")
     if column.style == "status":
         rank = list(STATUS).index(value)
@@ -45,6 +47,8 @@ def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
         items = [str(v) for v in value]
         text = ", ".join(items) if items else "none"
         return tag("td", esc(text), data_sort=text.lower(), data_facet="|".join(items) or "none")
+    if column.style == "number":
+        return tag("td", f"{value:,}", data_sort=f"{value:015d}")
     if isinstance(value, dt.date):
         return tag("td", tag("time", esc(value.isoformat()), datetime=value.isoformat()),
                    data_sort=value.isoformat())

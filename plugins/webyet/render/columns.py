@@ -11,8 +11,16 @@ from typing import Any, get_args, get_origin
 
 from pydantic.fields import FieldInfo
 
-from ..schema import FEATURE_MODELS, MODELS, Support
+from ..freshness.snapshot import CrateFacts
+from ..schema import FEATURE_MODELS, MODELS, CrateEntry, Support
 
+# Columns read from the registry snapshot, not from front matter: key → (label, meaning, field).
+SNAPSHOT_COLUMNS = {
+    "latest_version": ("Latest", "Newest stable version in the registry snapshot", "newest_version"),
+    "last_release": ("Last release", "When the newest stable version was published", "newest_release"),
+    "downloads_90d": ("Downloads (90 days)", "Registry downloads in the 90 days before the snapshot",
+                      "downloads_90d"),
+}
 TOP_LEVEL = ("title", "kind", "status", "crate", "license", "summary", "last_reviewed", "verdict",
              "verdict_reason", "aliases", "topics", "alternatives")
 
@@ -24,7 +32,9 @@ class Column:
     description: str
     style: str  # title | status | verdict | support | enum | list | text | date
 
-    def value(self, model: Any) -> Any:
+    def value(self, model: Any, facts: CrateFacts | None = None) -> Any:
+        if self.key in SNAPSHOT_COLUMNS:
+            return getattr(facts, SNAPSHOT_COLUMNS[self.key][2]) if facts else None
         if self.key.startswith("features."):
             features = getattr(model, "features", None)
             if features is None:
@@ -62,6 +72,10 @@ def available_columns(kinds: set[str]) -> dict[str, Column]:
             info = model.model_fields.get(key)
             if info is not None and key not in columns:
                 columns[key] = Column(key, info.title or key, info.description or "", _style(info, key))
+        if issubclass(model, CrateEntry):
+            for key, (label, meaning, _) in SNAPSHOT_COLUMNS.items():
+                columns.setdefault(key, Column(key, label, meaning + " (see “data as of”)",
+                                               "number" if key == "downloads_90d" else "text"))
         feature_model = FEATURE_MODELS.get(kind)
         if feature_model is None:
             continue

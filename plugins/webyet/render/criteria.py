@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..freshness.flags import RULES as FRESHNESS_RULES
 from ..rules import RULES
 from .badges import STATUS, VERDICT, status_badge, verdict_badge
 
@@ -14,4 +15,10 @@ def render_rules() -> str:
     lines += [f"- {verdict_badge(v)} — {meaning}" for v, (_, _, meaning) in VERDICT.items()]
     lines += ["", "### Rules `webyet check` enforces", ""]
     lines += [f"- **`{rule.id}`**: {rule.text}" for rule in RULES]
+    lines += ["", "### Freshness rules", "",
+              "Checked against the registry snapshot (`data/crates.json`, refreshed with "
+              "`webyet refresh`); warnings in `webyet check`, errors with `--strict`. Flagged "
+              "entries show the flag on their page and are listed on the "
+              "[maintenance page](maintenance.md).", ""]
+    lines += [f"- {rule.text}" for rule in FRESHNESS_RULES.values()]
     return "\n".join(lines) + "\n"

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 from ..catalog import Catalog, CatalogEntry
+from ..freshness.flags import Flag
+from ..freshness.snapshot import CrateFacts
 from ..schema import CrateEntry, Pattern, Topic
 from .badges import status_badge, verdict_badge
 from .html import Links, esc, link, tag
 from .pairs import pair_src
 
 
-def entry_header(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
-    """Title, badge, summary and infobox as one HTML block (placed before the body)."""
+def entry_header(entry: CatalogEntry, catalog: Catalog, links: Links, flags: list[Flag]) -> str:
+    """Title, badge, summary, infobox and maintenance flags as one HTML block (before the body)."""
     model = entry.model
     badge = status_badge(entry.status)
     if isinstance(model, Topic):
         badge = verdict_badge(model.verdict)
     head = tag("h1", esc(model.title) + (" " + badge if badge else ""), id="wy-title")
     summary = tag("p", esc(model.summary), class_="wy-summary")
-    return tag("header", head + summary + infobox(entry, catalog, links), class_="wy-entry-head")
+    return tag("header", head + summary + infobox(entry, catalog, links) + flag_notice(flags),
+               class_="wy-entry-head")
 
 
 def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
@@ -34,6 +37,7 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
         ) if url]
         if outside:
             rows.append(("Links", " · ".join(outside)))
+        rows += registry_rows(catalog.facts(entry), catalog)
     if isinstance(model, Topic):
         rows.append(("Verdict", verdict_badge(model.verdict) + " " + esc(model.verdict_reason)))
     if model.aliases:
@@ -80,3 +84,29 @@ def entry_footer(entry: CatalogEntry) -> str:
         return ""
     items = "".join(tag("li", link(s.url, s.title)) for s in entry.model.sources)
     return "## Sources\n\n" + tag("ul", items, class_="wy-sources") + "\n"
+
+
+def registry_rows(facts: CrateFacts | None, catalog: Catalog) -> list[tuple[str, str]]:
+    """Figures from the registry snapshot, each saying how old it is."""
+    if facts is None or catalog.snapshot is None:
+        return []
+    as_of = tag("span", esc(f"data as of {catalog.snapshot.as_of}"), class_="wy-as-of")
+    unknown = tag("abbr", "unknown", title="The registry source of this snapshot does not provide it")
+    release = esc(facts.newest_version or "?") + (f" ({esc(facts.newest_release)})"
+                                                  if facts.newest_release else "")
+    downloads = f"{facts.downloads_90d:,}" if facts.downloads_90d is not None else unknown
+    rows = [("Latest release", release + " " + as_of),
+            ("MSRV", esc(facts.rust_version) if facts.rust_version else unknown),
+            ("Downloads (90 days)", downloads)]
+    if facts.pinned:
+        rows.append(("Snippets use", esc(", ".join(sorted(facts.pinned)))))
+    return rows
+
+
+def flag_notice(flags: list[Flag]) -> str:
+    """A visible note listing the freshness rules an entry currently trips."""
+    if not flags:
+        return ""
+    items = "".join(tag("li", tag("strong", esc(f.rule.label)) + ": " + esc(f.message)) for f in flags)
+    return tag("div", tag("p", "Maintenance flags (see the criteria):", class_="admonition-title")
+               + tag("ul", items), class_="admonition warning wy-flags")

@@ -27,14 +27,14 @@ def pairs(catalog: Catalog) -> list[tuple[CatalogEntry, CatalogEntry]]:
     return [seen[k] for k in sorted(seen)]
 
 
-def render_pair(a: CatalogEntry, b: CatalogEntry, links: Links) -> str:
+def render_pair(a: CatalogEntry, b: CatalogEntry, links: Links, catalog: Catalog) -> str:
     src = pair_src(a.slug, b.slug)
     columns = available_columns({a.kind, b.kind})
     rows = []
     for key, column in columns.items():
         if key != column.key or key in SKIP:
             continue  # bare feature aliases repeat a column
-        values = (column.value(a.model), column.value(b.model))
+        values = (column.value(a.model, catalog.facts(a)), column.value(b.model, catalog.facts(b)))
         if values == (None, None) and key.startswith("features."):
             continue
         rows.append(tag("tr", tag("th", esc(column.label), scope="row", title=column.description or None)

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..catalog import Catalog, CatalogEntry
 from .cells import LEGEND, cell
-from .columns import Column
+from .columns import SNAPSHOT_COLUMNS, Column
 from .html import Links, esc, link, tag
 
 
@@ -33,7 +33,7 @@ def select(catalog: Catalog, spec: TableSpec) -> list[CatalogEntry]:
     if spec.topic:
         entries = [e for e in entries if spec.topic in e.model.topics]
     for column, allowed in spec.where:
-        entries = [e for e in entries if _matches(column.value(e.model), allowed)]
+        entries = [e for e in entries if _matches(column.value(e.model, catalog.facts(e)), allowed)]
     if not spec.slugs:
         entries.sort(key=lambda e: e.model.title.lower())
     return entries
@@ -57,7 +57,7 @@ def render_table(catalog: Catalog, spec: TableSpec, links: Links, page_src: str,
     for entry in entries:
         cells = []
         for column in spec.columns:
-            value = column.value(entry.model)
+            value = column.value(entry.model, catalog.facts(entry))
             title_html = None
             if column.style == "title":
                 title_html = link(links.href(page_src, entry.src_uri), entry.model.title)
@@ -66,6 +66,8 @@ def render_table(catalog: Catalog, spec: TableSpec, links: Links, page_src: str,
     caption = tag("caption", esc(spec.caption)) if spec.caption else ""
     table = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)),
                 class_="wy-compare")
-    legend = tag("p", esc(LEGEND) + f" {len(entries)} entries; generated from their front matter.",
-                 class_="wy-legend")
+    note = f" {len(entries)} entries; generated from their front matter."
+    if any(c.key in SNAPSHOT_COLUMNS for c in spec.columns) and catalog.snapshot:
+        note += f" Registry data as of {catalog.snapshot.as_of}."
+    legend = tag("p", esc(LEGEND + note), class_="wy-legend")
     return tag("div", table + legend, class_="wy-table", data_wy_table=True)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from mkdocs.structure.pages import Page
 from ...catalog import ENTRY_DIRS, Catalog, load_catalog
 from ...checks import content_problems
 from ...export import export_json, export_schema
+from ...freshness.flags import all_flags
 from ...pages import generated_pages
 from ...problems import Severity, render_text
 from ...render.changes import atom_feed
@@ -51,7 +54,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                                          f"{ASSET_DIR}/vendor/iframe-worker/shim.js"]
         root = Path(config.docs_dir)
         self.catalog = load_catalog(root, display_root=Path(config.config_file_path).parent)
-        problems = content_problems(self.catalog)
+        self.today = build_date()
+        self.flags = all_flags(self.catalog, self.today)
+        problems = content_problems(self.catalog, today=self.today)
         for warning in (p for p in problems if p.severity is Severity.WARNING):
             log.warning(warning.format())
         errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -90,7 +95,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         entry = self.catalog.entry_for(src)
         if entry is not None:
             extra = topic_sections(entry, self.catalog, self.links) if entry.kind == "topic" else ""
-            markdown = "\n\n".join((entry_header(entry, self.catalog, self.links), markdown, extra,
+            header = entry_header(entry, self.catalog, self.links, self.flags.get(entry.slug, []))
+            markdown = "\n\n".join((header, markdown, extra,
                                       entry_footer(entry)))
         section = src.removesuffix("/index.md")
         if section in ENTRY_DIRS and page.file.generated_by is None:
@@ -98,9 +104,17 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             listing = section_index(self.catalog, section, self.links).split("\n", 1)[1]
             markdown += "\n\n" + listing
         try:
-            return render_views(markdown, self.catalog, self.links, src)
+            return render_views(markdown, self.catalog, self.links, src, self.today)
         except ValueError as err:  # validated in on_config, so only a bug gets here
             raise PluginError(f"{src}: {err}") from None
+
+
+def build_date() -> dt.date:
+    """The day the build is "as of": SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def _offline_enabled(config: Any) -> bool:

@@ -1,0 +1,1 @@
+"""Freshness: a committed snapshot of registry facts, and the staleness rules that read it."""

@@ -1,0 +1,141 @@
+"""A polite client for a crates.io-compatible registry: its web API, or its sparse index.
+
+Polite means: at most one request per `interval` seconds, a descriptive User-Agent with a
+contact URL, retries with back-off on 429 and 5xx (honouring Retry-After), and time-outs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from .. import __version__
+from .snapshot import CrateFacts
+
+PRE_RELEASE = re.compile(r"-")
+
+
+class RegistryError(Exception):
+    """A crate's facts could not be fetched; the message says why, for a person."""
+
+
+@dataclass
+class Client:
+    contact: str
+    interval: float = 1.0  # seconds between requests (the registry's crawler policy: ≤ 1/s)
+    timeout: float = 10.0
+    retries: int = 4
+    sleep: Callable[[float], None] = time.sleep
+    _last: float = 0.0
+
+    @property
+    def user_agent(self) -> str:
+        return f"webyet-refresh/{__version__} (+{self.contact})"
+
+    def get(self, url: str) -> bytes:
+        delay = 1.0
+        for attempt in range(self.retries + 1):
+            wait = self._last + self.interval - time.monotonic()
+            if wait > 0:
+                self.sleep(wait)
+            self._last = time.monotonic()
+            request = urllib.request.Request(url, headers={"User-Agent": self.user_agent,
+                                                           "Accept": "application/json"})
+            try:
+                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    return response.read()
+            except urllib.error.HTTPError as err:
+                if err.code == 404:
+                    raise RegistryError("not found (HTTP 404)") from None
+                if err.code != 429 and err.code < 500:
+                    raise RegistryError(f"HTTP {err.code} {err.reason}") from None
+                problem = f"HTTP {err.code}"
+                retry_after = err.headers.get("Retry-After", "")
+                pause = float(retry_after) if retry_after.isdigit() else delay
+            except TimeoutError:
+                problem, pause = f"no answer within {self.timeout:g} s", delay
+            except urllib.error.URLError as err:
+                problem, pause = f"cannot connect ({err.reason})", delay
+            if attempt == self.retries:
+                raise RegistryError(f"{problem}, {self.retries + 1} tries")
+            self.sleep(min(pause, 60.0))
+            delay *= 2
+        raise AssertionError("unreachable")
+
+
+def _json(body: bytes) -> Any:
+    try:
+        return json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise RegistryError(f"malformed JSON in the answer ({err})") from None
+
+
+def _date(stamp: Any) -> str | None:
+    return str(stamp)[:10] if stamp else None
+
+
+def facts_from_api(client: Client, api_url: str, name: str, pinned: set[str]) -> CrateFacts:
+    """Full facts from `GET {api}/api/v1/crates/{name}`."""
+    data = _json(client.get(f"{api_url.rstrip('/')}/api/v1/crates/{name}"))
+    try:
+        crate, versions = data["crate"], data["versions"]
+        by_number = {v["num"]: v for v in versions}
+        stable = [v for v in versions if not v["yanked"] and not PRE_RELEASE.search(v["num"])]
+        newest = by_number.get(crate.get("max_stable_version") or "") or (
+            max(stable, key=lambda v: v["created_at"]) if stable else None)
+        first = min((v["created_at"] for v in versions), default=None)
+        return CrateFacts(
+            newest_version=newest["num"] if newest else None,
+            newest_release=_date(newest["created_at"]) if newest else None,
+            first_release=_date(first),
+            downloads_total=crate.get("downloads"),
+            downloads_90d=crate.get("recent_downloads"),
+            license=newest.get("license") if newest else None,
+            repository=crate.get("repository"),
+            rust_version=newest.get("rust_version") if newest else None,
+            pinned={v: bool(by_number[v]["yanked"]) for v in sorted(pinned) if v in by_number},
+            source="api",
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise RegistryError(f"unexpected answer shape (missing {err})") from None
+
+
+def index_path(name: str) -> str:
+    """The sparse-index path of a crate: 1/a, 2/ab, 3/a/abc, ab/cd/abcd…"""
+    lower = name.lower()
+    if len(lower) <= 2:
+        return f"{len(lower)}/{lower}"
+    if len(lower) == 3:
+        return f"3/{lower[0]}/{lower}"
+    return f"{lower[:2]}/{lower[2:4]}/{lower}"
+
+
+def facts_from_index(client: Client, index_url: str, name: str, pinned: set[str]) -> CrateFacts:
+    """What the sparse index gives: versions, yanked, rust_version and publication times."""
+    body = client.get(f"{index_url.rstrip('/')}/{index_path(name)}")
+    try:
+        versions = [json.loads(line) for line in body.decode().splitlines() if line.strip()]
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        raise RegistryError(f"malformed index lines ({err})") from None
+    by_number = {v["vers"]: v for v in versions}
+    stable = [v for v in versions if not v.get("yanked") and not PRE_RELEASE.search(v["vers"])]
+    newest = max(stable, key=lambda v: _semver_key(v["vers"])) if stable else None
+    times = [v["pubtime"] for v in versions if v.get("pubtime")]
+    return CrateFacts(
+        newest_version=newest["vers"] if newest else None,
+        newest_release=_date(newest.get("pubtime")) if newest else None,
+        first_release=_date(min(times)) if times and len(times) == len(versions) else None,
+        rust_version=newest.get("rust_version") if newest else None,
+        pinned={v: bool(by_number[v].get("yanked")) for v in sorted(pinned) if v in by_number},
+        source="index",
+    )
+
+
+def _semver_key(version: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 0 for p in version.split("+")[0].split("."))

@@ -1,0 +1,33 @@
+"""The maintenance page and the home page's trust line: what needs a maintainer, how fresh."""
+
+from __future__ import annotations
+
+from ..catalog import Catalog
+from ..freshness.flags import Flag
+from .html import Links, esc, link, tag
+
+
+def render_maintenance(catalog: Catalog, flags: dict[str, list[Flag]], links: Links,
+                       page_src: str) -> str:
+    if not flags:
+        return tag("p", "No entry is flagged.")
+    rows = []
+    for slug, entry_flags in sorted(flags.items()):
+        entry = catalog.entries[slug]
+        for flag in entry_flags:
+            rows.append(tag("tr", tag("td", link(links.href(page_src, entry.src_uri), entry.model.title))
+                            + tag("td", esc(flag.rule.label), data_facet=flag.rule.label)
+                            + tag("td", esc(flag.message))))
+    head = tag("tr", "".join(tag("th", h, scope="col") for h in ("Entry", "Flag", "Why")))
+    table = tag("table", tag("thead", head) + tag("tbody", "".join(rows)), class_="wy-compare")
+    return tag("div", table, class_="wy-table", data_wy_table=True)
+
+
+def trust_line(catalog: Catalog) -> str:
+    newest = max((e.model.last_reviewed for e in catalog.entries.values()), default=None)
+    parts = [f"{len(catalog.entries)} entries"]
+    if newest:
+        parts.append(f"newest review {newest.isoformat()}")
+    parts.append(f"registry data as of {catalog.snapshot.as_of}" if catalog.snapshot
+                 else "no registry snapshot yet")
+    return tag("p", esc(" · ".join(parts) + "."), class_="wy-trust")
