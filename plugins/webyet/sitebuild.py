@@ -42,8 +42,7 @@ def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
            **(extra_env or {})}
     command = [sys.executable, "-m", engine, "build", "--clean", "-f", str(config),
                "-d", str(staging)]
-    if strict:
-        command.append("--strict")
+    command.append("--strict" if strict else "--no-strict")
     if quiet:
         command.append("--quiet")
     try:
