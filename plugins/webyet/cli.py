@@ -102,7 +102,7 @@ def _parser() -> argparse.ArgumentParser:
     fresh = commands.add_parser("refresh", help="fetch registry facts into the snapshot file")
     source = fresh.add_mutually_exclusive_group()
     source.add_argument("--api-url", default=os.environ.get("WEBYET_API_URL"),
-                        help="crates.io-compatible web API base URL (full facts)")
+                        help="the Rust registry's web API base URL, or a compatible one (full facts)")
     source.add_argument("--index-url", default=os.environ.get("WEBYET_INDEX_URL"),
                         help="sparse index base URL (versions, dates, yanked, MSRV only); "
                              "default: the index cargo uses")

@@ -1,4 +1,4 @@
-"""A polite client for a crates.io-compatible registry: its web API, or its sparse index.
+"""A polite client for the Rust package registry: its web API, or its sparse index.
 
 Polite means: at most one request per `interval` seconds, a descriptive User-Agent with a
 contact URL, retries with back-off on 429 and 5xx (honouring Retry-After), and time-outs.
