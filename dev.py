@@ -85,6 +85,11 @@ def test(args: list[str]) -> int:
     lint = subprocess.run([str(BIN / "ruff"), "check", "plugins", "tests", "benchmarks", "dev.py"], cwd=ROOT)
     if lint.returncode:
         return lint.returncode
+    # The whole site, Rust snippets included. This also fills the snippet cache (and, on a new
+    # machine, builds the profiles' dependencies once) before the tests build the site.
+    content = subprocess.run([str(BIN / "webyet"), "check"], cwd=ROOT)
+    if content.returncode:
+        return content.returncode
     return subprocess.run([str(PY), "-m", "pytest", *args], cwd=ROOT).returncode
 
 

@@ -113,7 +113,7 @@ def check_views(catalog: Catalog) -> list[Problem]:
 
 
 def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
-                 today: dt.date | None = None) -> str:
+                 today: dt.date | None = None, snippets: tuple[int, int, str] | None = None) -> str:
     """Replace the directives in a page's Markdown with their generated HTML."""
     directives, errors = find_directives(markdown)
     if errors:
@@ -133,7 +133,7 @@ def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
             flags = all_flags(catalog, today or dt.date.today())
             html = render_maintenance(catalog, flags, links, page_src)
         elif d.name == "trust":
-            html = trust_line(catalog)
+            html = trust_line(catalog, snippets)
         else:
             html = render_changes(catalog, links, page_src, d.params.get("limit"))
         rendered.append((d, html))

@@ -23,9 +23,17 @@ def render_maintenance(catalog: Catalog, flags: dict[str, list[Flag]], links: Li
     return tag("div", table, class_="wy-table", data_wy_table=True)
 
 
-def trust_line(catalog: Catalog) -> str:
+def trust_line(catalog: Catalog, snippets: tuple[int, int, str] | None = None) -> str:
+    """Entries, newest review, snapshot date and (when known) how many Rust blocks compile.
+
+    `snippets` is (checked blocks, blocks whose check passed, rustc version).
+    """
     newest = max((e.model.last_reviewed for e in catalog.entries.values()), default=None)
     parts = [f"{len(catalog.entries)} entries"]
+    if snippets:
+        checked, passed, rustc = snippets
+        parts.append(f"{passed} of {checked} Rust blocks pass their compile check"
+                     + (f" ({rustc}, crate versions pinned per profile)" if rustc else ""))
     if newest:
         parts.append(f"newest review {newest.isoformat()}")
     parts.append(f"registry data as of {catalog.snapshot.as_of}" if catalog.snapshot

@@ -91,7 +91,9 @@ def check_units(profile: Profile, units: list[Unit], *, timeout: float, jobs: in
         fetched = _fetch(cargo, package, profile, run_env, timeout)
         if fetched:
             return CargoRun(failure=fetched)
-        command = [cargo, "check", "--bins", "--keep-going", "--message-format=json", "--locked",
+        # `--tests` checks each bin in test mode, so `#[test]` functions in snippets are
+        # type-checked too (a plain `--bins` check compiles them out); `main` still is.
+        command = [cargo, "check", "--tests", "--keep-going", "--message-format=json", "--locked",
                    "--offline", "--quiet"]
         if jobs:
             command += ["--jobs", str(jobs)]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .extract import CodeLine
 
 # Bump when the generated code changes: it is part of every cache key.
-WRAPPER_VERSION = "1"
+WRAPPER_VERSION = "2"  # 2: checked in test mode
 
 _MAIN = re.compile(r"^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+main\s*\(", re.M)
 _CRATE_ATTR = re.compile(r"^\s*#!\[.*\]\s*(//.*)?$")

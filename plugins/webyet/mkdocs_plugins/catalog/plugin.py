@@ -104,9 +104,20 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             listing = section_index(self.catalog, section, self.links).split("\n", 1)[1]
             markdown += "\n\n" + listing
         try:
-            return render_views(markdown, self.catalog, self.links, src, self.today)
+            return render_views(markdown, self.catalog, self.links, src, self.today,
+                                _snippet_counts(config))
         except ValueError as err:  # validated in on_config, so only a bug gets here
             raise PluginError(f"{src}: {err}") from None
+
+
+def _snippet_counts(config: Any) -> tuple[int, int, str] | None:
+    """(checked, passing, rustc) from the snippets plugin, when it runs in this build."""
+    plugin = config.plugins.get("webyet-snippets")
+    report = getattr(plugin, "report", None)
+    if report is None:
+        return None
+    checked = [r for r in report.results if r.status not in ("ignored", "unchecked")]
+    return len(checked), sum(r.status == "pass" for r in checked), report.rustc
 
 
 def build_date() -> dt.date:
