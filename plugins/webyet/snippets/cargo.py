@@ -111,7 +111,7 @@ def _write_package(package: Path, profile: Profile, units: list[Unit]) -> None:
     for unit in units:
         (bins / f"{unit.name}.rs").write_text(unit.source, encoding="utf-8")
         targets.append(f'\n[[bin]]\nname = "{unit.name}"\npath = "src/bin/{unit.name}.rs"\n'
-                       f'edition = "{unit.edition}"\ntest = false\nbench = false\ndoc = false\n')
+                       f'edition = "{unit.edition}"\nbench = false\ndoc = false\n')
     (package / "Cargo.toml").write_text(manifest + "".join(targets), encoding="utf-8")
     (package / "Cargo.lock").write_text(profile.lock, encoding="utf-8")
 

@@ -33,6 +33,8 @@ class Profile:
     manifest: str  # Cargo.toml text
     lock: str  # Cargo.lock text
     crates: dict[str, str] = field(default_factory=dict)  # crate (as used in code) → locked version
+    packages: dict[str, str] = field(default_factory=dict)  # registry name → pinned version
+    rank: int = 50  # [package.metadata.webyet] rank: lower wins when several profiles fit
 
     @property
     def schema(self) -> Path | None:
@@ -65,11 +67,16 @@ def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
             problems.append(f"{manifest_path.parent}: {err}")
             continue
         versions = {p["name"]: p["version"] for p in lock.get("package", [])}
-        crates = {}
+        crates, packages = {}, {}
         for dep, spec in data.get("dependencies", {}).items():
             package = spec.get("package", dep) if isinstance(spec, dict) else dep
-            crates[dep.replace("-", "_")] = versions.get(package, "?")
-        profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates)
+            requirement = str(spec.get("version", "") if isinstance(spec, dict) else spec)
+            # A lock can hold several versions of one crate; the pinned one is `=x.y.z`.
+            version = requirement[1:] if requirement.startswith("=") else versions.get(package, "?")
+            crates[dep.replace("-", "_")] = packages[package] = version
+        rank = data.get("package", {}).get("metadata", {}).get("webyet", {}).get("rank", 50)
+        profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates,
+                                 packages, int(rank))
     return profiles, problems
 
 
@@ -103,7 +110,7 @@ def choose_profile(code: str, wanted: str, profiles: dict[str, Profile]) -> tupl
                       "add it to a profile's Cargo.toml")
     fits = [p for p in profiles.values() if needed <= set(p.crates)]
     if fits:
-        return min(fits, key=lambda p: (len(p.crates), p.name)), ""
+        return min(fits, key=lambda p: (p.rank, len(p.crates), p.name)), ""
     # Say which crate no profile with the others has.
     best = max(profiles.values(), key=lambda p: (len(needed & set(p.crates)), -len(p.crates)))
     missing = sorted(needed - set(best.crates))
