@@ -20,7 +20,7 @@ def search(page: Page, query: str) -> None:
 def test_search_finds_axum_and_opens_it(page: Page, base_url: str) -> None:
     page.goto(base_url)
     search(page, "axum")
-    result = page.locator(".md-search-result__item a").first
+    result = page.locator(".md-search-result__item a[href*='frameworks/axum/']").first
     expect(result).to_be_visible(timeout=15000)
     result.click()
     expect(page).to_have_url(re.compile(re.escape(base_url + "frameworks/axum/")))
@@ -55,7 +55,7 @@ def test_screenshots_of_key_pages(page: Page, base_url: str) -> None:
 def test_offline_bundle_searches_from_file_url(page: Page, offline_site: Path) -> None:
     page.goto((offline_site / "index.html").as_uri())
     search(page, "axum")
-    result = page.locator(".md-search-result__item a").first
+    result = page.locator(".md-search-result__item a[href*='frameworks/axum']").first
     expect(result).to_be_visible(timeout=15000)
     result.click()
     expect(page.locator("h1#wy-title")).to_contain_text("axum")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -35,20 +36,24 @@ let app: Router = Router::new().route("/", get(|| async { "hi" }));
 '''
 
 
+PAGE_HEAD = "---\ntitle: Snippet test\n---\n\n# Snippet test\n\n```rust\nlet n: u8 = 1;\n```\n"
+
+
 def add_to_page(project: Path, text: str) -> tuple[Path, int]:
-    page = project / "content" / "patterns" / "error-enum.md"
-    before = page.read_text()
-    page.write_text(before + text)
-    return page, before.count("\n")
+    """A page of its own (one std-only block first), so counts do not depend on real content."""
+    page = project / "content" / "snippet-test.md"
+    page.write_text(PAGE_HEAD + text)
+    return page, PAGE_HEAD.count("\n")
 
 
 def test_every_rust_block_shows_its_status(project_copy: Path) -> None:
-    add_to_page(project_copy, BLOCKS)
+    page, _ = add_to_page(project_copy, BLOCKS)
     result = run_cli("build", cwd=project_copy)
     assert result.returncode == 0, result.stderr
-    html = (project_copy / "site" / "patterns" / "error-enum" / "index.html").read_text()
-    assert html.count('class="wy-snippet ') == 5
-    assert "✓ compiles · rustc 1.95" in html  # the std-only block of the page itself
+    html = (project_copy / "site" / "snippet-test" / "index.html").read_text()
+    rust_blocks = len(re.findall(r"^\s*```rust", page.read_text(), re.MULTILINE))
+    assert html.count('class="wy-snippet ') == rust_blocks
+    assert "✓ compiles · rustc 1.95" in html  # the std-only block at the top
     assert "✓ fails to compile as intended: E0382 borrow of moved value: <code>" not in html
     assert "✓ fails to compile as intended: E0382 borrow of moved value: `v`" in html
     assert "not checked: needs a running PostgreSQL server" in html
@@ -63,4 +68,4 @@ def test_a_failing_block_fails_the_strict_build_at_its_line(project_copy: Path) 
     _, lines = add_to_page(project_copy, "\n```rust\nfn main() { let s: String = 5; }\n```\n")
     result = run_cli("build", cwd=project_copy)
     assert result.returncode != 0
-    assert f"content/patterns/error-enum.md:{lines + 3}: mismatched types" in result.stderr
+    assert f"content/snippet-test.md:{lines + 3}: mismatched types" in result.stderr

@@ -62,6 +62,7 @@ def test_profile_is_inferred_from_the_crates_named() -> None:
     assert pick("use diesel::prelude::*;") == "diesel"
     assert pick("use tower_http::cors::CorsLayer;") == "web"  # `-` in a dependency name is `_`
     mixed = pick("use axum::Router;\nuse diesel::prelude::*;")
-    assert "no single profile has axum, diesel" in mixed and "profiles: diesel, sqlx, std, web" in mixed
+    assert "no single profile has axum, diesel" in mixed
+    assert all(name in mixed.split("profiles: ")[-1] for name in ("diesel", "sqlx", "std", "web"))
     assert "crate `rand` is in no profile" in pick("use rand::random;")
     assert "no profile `nope`" in choose_profile("", "nope", PROFILES)[1]

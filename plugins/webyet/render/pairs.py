@@ -43,6 +43,7 @@ def render_pair(a: CatalogEntry, b: CatalogEntry, links: Links, catalog: Catalog
         tag("th", link(links.href(src, e.src_uri), e.model.title), scope="col") for e in (a, b)))
     table = tag("table", tag("thead", head) + tag("tbody", "".join(rows)), class_="wy-compare wy-pair")
     title = f"{a.model.title} vs {b.model.title}"
-    return (f"---\ntitle: \"{title}\"\n---\n\n# {esc(title)}\n\n"
+    # Pair pages are derived views: kept out of search so results lead to the entries.
+    return (f"---\ntitle: \"{title}\"\nsearch:\n  exclude: true\n---\n\n# {esc(title)}\n\n"
             + tag("p", esc(a.model.summary) + "<br>" + esc(b.model.summary)) + "\n\n"
             + tag("div", table + tag("p", esc(LEGEND), class_="wy-legend"), class_="wy-table") + "\n")

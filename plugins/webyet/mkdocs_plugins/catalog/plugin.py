@@ -21,7 +21,7 @@ from ...freshness.flags import all_flags
 from ...pages import generated_pages
 from ...problems import Severity, render_text
 from ...render.changes import atom_feed
-from ...render.html import Links
+from ...render.html import Links, compact_code
 from ...render.infobox import entry_footer, entry_header
 from ...render.listing import section_index
 from ...render.topicpage import topic_sections
@@ -89,6 +89,9 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             files.append(File.generated(config, schema_name,
                                         content=json.dumps(export_schema(), indent=2) + "\n"))
         return files
+
+    def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
+        return compact_code(html)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         src = page.file.src_uri
