@@ -73,7 +73,8 @@ def main() -> None:
     section = (f"## Lighthouse ({dt.date.today().isoformat()}, Lighthouse {VERSION}, desktop preset, "
                "Debian Chromium, site served on 127.0.0.1)\n\n" + "\n".join(table) + "\n")
     bench = ROOT / "BENCHMARKS.md"
-    text = bench.read_text() if bench.exists() else "# Benchmarks\n\nRecorded runs; see README for how to repeat them.\n\n"
+    header = "# Benchmarks\n\nRecorded runs; see README for how to repeat them.\n\n"
+    text = bench.read_text() if bench.exists() else header
     start = text.find("## Lighthouse")
     if start != -1:
         end = text.find("\n## ", start + 1)
