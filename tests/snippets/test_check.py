@@ -142,3 +142,37 @@ def test_check_includes_snippets_unless_told_not_to(project_copy: Path) -> None:
     assert result.returncode == 1
     assert f"content/patterns/error-enum.md:{len(lines) + 3}:25: error[E0308]" in result.stdout
     assert run_cli("check", "--no-snippets", cwd=project_copy).returncode == 0
+
+
+MERGEABLE = """# Merge
+
+```rust
+let total: u32 = [1, 2, 3].iter().sum();
+assert_eq!(total, 6);
+```
+
+```rust
+fn double(x: i32) -> i32 { x * 2 }
+let _ = double(2);
+```
+"""
+
+
+def test_mergeable_snippets_are_checked_in_one_crate(tmp_path: Path) -> None:
+    page = tmp_path / "merge.md"
+    page.write_text(MERGEABLE)
+    code, report = snippets_json("--no-cache", str(page))
+    assert code == 0
+    assert report["summary"]["cargo_runs"] == 1  # one crate of modules, not one bin each
+    assert [s["status"] for s in report["snippets"]] == ["pass", "pass"]
+
+
+def test_a_failure_in_a_merged_crate_is_attributed_to_its_snippet(tmp_path: Path) -> None:
+    page = tmp_path / "merge.md"
+    page.write_text(MERGEABLE + '\n```rust\nlet n: u8 = "not a number";\n```\n')
+    code, report = snippets_json("--no-cache", str(page))
+    assert code == 1
+    assert report["summary"]["cargo_runs"] == 2  # the merged try, then one bin each
+    statuses = [(s["line"], s["status"]) for s in report["snippets"]]
+    assert statuses == [(3, "pass"), (8, "pass"), (13, "fail")]
+    assert errors(report["snippets"][2]) == [(14, 13, "E0308")]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,21 +159,81 @@ def _prepare(region: SnippetRegion, profiles: dict[str, Profile], cache: ResultC
     return result, _Pending(result, wrapped, unit)
 
 
+# Snippets that cannot live inside a module of a shared crate (rustdoc's merged-doctest rules):
+# crate attributes, `extern crate`, paths from the crate root, exported macros.
+_UNMERGEABLE = re.compile(r"#!\[|\$crate|macro_export|\bcrate::|\bsuper::|\bextern\s+crate\b")
+
+
 def _run_profile(profile: Profile, jobs_of_profile: list[_Pending], cache: ResultCache,
                  report: CheckReport, *, jobs: int | None, timeout: float) -> None:
+    """Check a profile's uncached snippets: mergeable ones as one crate of modules first (one
+    rustc process instead of one per snippet); if that crate fails, its snippets are checked
+    again one bin each, so every error is attributed to its own snippet."""
     env = {}
     if profile.schema is not None:  # sqlx's query! checks against a real database
         env = {"DATABASE_URL": f"sqlite://{cargo.sqlite_database(profile.schema)}", "SQLX_OFFLINE": "false"}
-    units = list({j.unit.name: j.unit for j in jobs_of_profile}.values())
-    run = cargo.check_units(profile, units, timeout=timeout, jobs=jobs or os.cpu_count(), env=env)
-    report.cargo_runs += 1
-    report.cargo_seconds += run.seconds
+    merged, alone = _merge(jobs_of_profile)
+
+    def run(units: list[cargo.Unit]) -> cargo.CargoRun:
+        result = cargo.check_units(profile, units, timeout=timeout, jobs=jobs or os.cpu_count(), env=env)
+        report.cargo_runs += 1
+        report.cargo_seconds += result.seconds
+        return result
+
+    first = run([unit for unit, _ in merged] + _units(alone))
+    retry: list[_Pending] = []
+    for unit, members in merged:
+        errors = [m for m in first.messages.get(unit.name, []) if m.get("level") == "error"]
+        if unit.name in first.finished and not errors:
+            for job in members:  # the whole crate compiled, so each snippet does on its own
+                _record(job, {"compiled": True, "messages": []}, cache)
+        elif first.timed_out:
+            _collect(first, members, cache, profile, timeout)
+        else:
+            retry += members
+    _collect(first, alone, cache, profile, timeout)
+    if retry:
+        _collect(run(_units(retry)), retry, cache, profile, timeout)
+
+
+def _units(jobs_of_profile: list[_Pending]) -> list[cargo.Unit]:
+    return list({j.unit.name: j.unit for j in jobs_of_profile}.values())
+
+
+def _merge(jobs_of_profile: list[_Pending]) -> tuple[list[tuple[cargo.Unit, list[_Pending]]], list[_Pending]]:
+    """Group mergeable snippets by edition into one crate each (groups of two or more)."""
+    groups: dict[str, list[_Pending]] = {}
+    alone: list[_Pending] = []
+    for job in jobs_of_profile:
+        region = job.result.region
+        if region.info.compile_fail or _UNMERGEABLE.search(region.code):
+            alone.append(job)
+        else:
+            groups.setdefault(job.unit.edition, []).append(job)
+    merged = []
+    for edition, members in groups.items():
+        modules = _units(members)  # identical snippets share one module
+        if len(modules) < 2:
+            alone += members
+            continue
+        name = "m_" + hashlib.sha256("".join(u.name for u in modules).encode()).hexdigest()[:16]
+        source = "".join(f"mod {u.name} {{\n{u.source}}}\n" for u in modules) + "fn main() {}\n"
+        merged.append((cargo.Unit(name, source, edition), members))
+    return merged, alone
+
+
+def _record(job: _Pending, outcome: dict[str, Any], cache: ResultCache) -> None:
+    cache.put(job.result.key, outcome)
+    _judge(job.result, job.wrapped, outcome)
+
+
+def _collect(run: cargo.CargoRun, jobs_of_profile: list[_Pending], cache: ResultCache,
+             profile: Profile, timeout: float) -> None:
+    """Results of one-bin-per-snippet checking."""
     for job in jobs_of_profile:
         name = job.unit.name
         if name in run.messages or name in run.finished:
-            outcome = _outcome(run.messages.get(name, []), name)
-            cache.put(job.result.key, outcome)
-            _judge(job.result, job.wrapped, outcome)
+            _record(job, _outcome(run.messages.get(name, []), name), cache)
         elif run.timed_out:
             job.result.status = "timeout"
             job.result.diagnostics.append(Diagnostic(
