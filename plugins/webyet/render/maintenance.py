@@ -29,7 +29,10 @@ def trust_line(catalog: Catalog, snippets: tuple[int, int, str] | None = None) -
     `snippets` is (checked blocks, blocks whose check passed, rustc version).
     """
     newest = max((e.model.last_reviewed for e in catalog.entries.values()), default=None)
-    parts = [f"{len(catalog.entries)} entries"]
+    topics = [e.model.verdict for e in catalog.by_kind("topic")]
+    parts = [f"{topics.count('yes')} of {len(topics)} topics ready, {topics.count('almost')} almost"
+             ] if topics else []
+    parts.append(f"{len(catalog.entries)} entries")
     if snippets:
         checked, passed, rustc = snippets
         parts.append(f"{passed} of {checked} Rust blocks pass their compile check"
