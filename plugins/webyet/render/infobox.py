@@ -40,9 +40,12 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
         rows += registry_rows(catalog.facts(entry), catalog)
     if isinstance(model, Topic):
         rows.append(("Verdict", verdict_badge(model.verdict) + " " + esc(model.verdict_reason)))
+        if model.leading:
+            rows.append(("Leading", _entry_links(entry, catalog, links, model.leading)))
     if model.aliases:
         rows.append(("Also known as", ", ".join(esc(a) for a in model.aliases)))
-    rows.append(("Topics", _entry_links(entry, catalog, links, model.topics)))
+    if not isinstance(model, Topic):
+        rows.append(("Topics", _entry_links(entry, catalog, links, model.topics)))
     if isinstance(model, Pattern) and model.crates:
         rows.append(("Uses", _entry_links(entry, catalog, links, model.crates)))
     if model.alternatives:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalog import Catalog, CatalogEntry
 from ..schema import MODELS, Topic
 from .columns import available_columns
-from .html import Links, esc, tag
+from .html import Links, esc, link, tag
 from .table import TableSpec, render_table
 
 COLUMNS = ("title", "kind", "status", "summary", "last_reviewed")
@@ -14,7 +14,12 @@ COLUMNS = ("title", "kind", "status", "summary", "last_reviewed")
 def topic_sections(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
     model = entry.model
     assert isinstance(model, Topic)
-    parts = []
+    rule = {"yes": "verdict-yes", "almost": "verdict-almost", "not-yet": "verdict-not-yet"}[model.verdict]
+    criteria = "".join(tag("li", esc(c)) for c in model.criteria)
+    rule_link = link(links.href(entry.src_uri, "criteria.md"), rule)
+    parts = ["## Criteria\n\n" + tag("p", "What this topic needs for a “yes”:") + tag("ul", criteria)
+             + tag("p", f"The verdict also obeys the published rule {rule_link}, which "
+                        "<code>webyet check</code> enforces.")]
     members = catalog.by_topic(entry.slug)
     if members:
         available = available_columns(set(MODELS) - {"topic"})

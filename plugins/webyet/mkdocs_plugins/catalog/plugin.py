@@ -71,7 +71,10 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         self.links = Links(directory_urls=config.use_directory_urls)
         existing = {f.src_uri for f in files}
         for src, text in generated_pages(self.catalog, self.links, existing).items():
-            files.append(File.generated(config, src, content=text))
+            file = File.generated(config, src, content=text)
+            if src.startswith("compare/") and "-vs-" in src:
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the entries' infoboxes
+            files.append(file)
         for entry in self.catalog.entries.values():
             file = files.get_file_from_path(entry.src_uri)
             if file is not None:
