@@ -17,7 +17,7 @@ from .extract import SnippetRegion, region_of_rust_file, regions_in_markdown
 from .profiles import Profile, choose_profile, crates_named, load_profiles
 from .wrap import Wrapped, wrap
 
-DEFAULT_TIMEOUT = 900.0  # seconds per cargo run; a cold dependency build fits in it
+DEFAULT_TIMEOUT = 1800.0  # seconds per cargo run; a cold build of the largest profile fits in it
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ class SnippetsConfig(base.Config):
     # Compile-check uncached snippets during the build (cached results are always used).
     check = c.Type(bool, default=True)
     # Seconds per cargo run before its process group is killed.
-    timeout = c.Type(float, default=900.0)
+    timeout = c.Type(float, default=1800.0)
     jobs = c.Optional(c.Type(int))
     # Relative to the folder of mkdocs.yml.
     folder = c.Type(str, default="snippets")
