@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .catalog import Catalog
-from .freshness.flags import freshness_problems
+from .freshness.flags import Flag, all_flags, freshness_problems
 from .history_git import changed_without_history
 from .includes import missing_includes
 from .problems import Problem
@@ -14,11 +14,16 @@ from .views import check_views
 
 
 def content_problems(catalog: Catalog, *, git_base: str | None = None,
-                     today: dt.date | None = None) -> list[Problem]:
-    """Catalog, directive, rule and freshness problems; with `git_base`, missing history too."""
+                     flags: dict[str, list[Flag]] | None = None) -> list[Problem]:
+    """Catalog, directive, rule and freshness problems; with `git_base`, missing history too.
+
+    `flags` are the freshness flags if the caller already computed them (as of today if not).
+    """
+    if flags is None:
+        flags = all_flags(catalog, dt.date.today())
     problems = [*catalog.problems, *check_views(catalog), *check_rules(catalog),
                 *missing_includes(catalog, catalog.root.parent / "snippets"),
-                *freshness_problems(catalog, today or dt.date.today())]
+                *freshness_problems(catalog, flags)]
     if git_base:
         problems += changed_without_history(catalog, git_base)
     return problems

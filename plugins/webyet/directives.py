@@ -11,7 +11,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .frontmatter import KeyPath, YamlError, load_yaml
+from .frontmatter import KeyPath, YamlError, load_yaml, nearest_position
 
 PREFIX = "webyet-"
 NAMES = ("table", "matrix", "rules", "changes", "maintenance", "trust")
@@ -29,10 +29,7 @@ class Directive:
     positions: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
 
     def position(self, key_path: KeyPath) -> tuple[int, int]:
-        for end in range(len(key_path), -1, -1):
-            if key_path[:end] in self.positions:
-                return self.positions[key_path[:end]]
-        return (self.line, 1)
+        return nearest_position(self.positions, key_path, (self.line, 1))
 
 
 @dataclass(frozen=True)

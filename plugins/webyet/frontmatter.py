@@ -44,10 +44,16 @@ class Document:
 
     def position(self, key_path: KeyPath) -> tuple[int, int]:
         """Line and column of the deepest known node on `key_path` (the `---` line if none)."""
-        for end in range(len(key_path), -1, -1):
-            if key_path[:end] in self.positions:
-                return self.positions[key_path[:end]]
-        return (1, 1)
+        return nearest_position(self.positions, key_path, (1, 1))
+
+
+def nearest_position(positions: dict[KeyPath, tuple[int, int]], key_path: KeyPath,
+                     default: tuple[int, int]) -> tuple[int, int]:
+    """The position of the deepest prefix of `key_path` that has one."""
+    for end in range(len(key_path), -1, -1):
+        if key_path[:end] in positions:
+            return positions[key_path[:end]]
+    return default
 
 
 class YamlError(Exception):

@@ -6,6 +6,7 @@ ProperDocs can be chosen with `--engine properdocs`.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -29,6 +30,14 @@ def source_date_epoch(root: Path) -> str:
         return out or "0"
     except (OSError, subprocess.CalledProcessError):
         return "0"
+
+
+def build_date() -> dt.date:
+    """The day a build is "as of": SOURCE_DATE_EPOCH when set, so builds are reproducible."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,

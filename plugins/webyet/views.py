@@ -7,7 +7,7 @@ from typing import Any
 
 from .catalog import Catalog
 from .directives import Directive, DirectiveError, find_directives, replace_directives
-from .freshness.flags import all_flags
+from .freshness.flags import Flag, all_flags
 from .frontmatter import Document
 from .problems import Problem
 from .render.changes import render_changes
@@ -113,7 +113,8 @@ def check_views(catalog: Catalog) -> list[Problem]:
 
 
 def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
-                 today: dt.date | None = None, snippets: tuple[int, int, str] | None = None) -> str:
+                 flags: dict[str, list[Flag]] | None = None,
+                 snippets: tuple[int, int, str] | None = None) -> str:
     """Replace the directives in a page's Markdown with their generated HTML."""
     directives, errors = find_directives(markdown)
     if errors:
@@ -130,7 +131,8 @@ def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
         elif d.name == "rules":
             html = render_rules()
         elif d.name == "maintenance":
-            flags = all_flags(catalog, today or dt.date.today())
+            if flags is None:
+                flags = all_flags(catalog, dt.date.today())
             html = render_maintenance(catalog, flags, links, page_src)
         elif d.name == "trust":
             html = trust_line(catalog, snippets)

@@ -96,9 +96,9 @@ def all_flags(catalog: Catalog, today: dt.date) -> dict[str, list[Flag]]:
     return {slug: flags for slug, flags in found.items() if flags}
 
 
-def freshness_problems(catalog: Catalog, today: dt.date) -> list[Problem]:
+def freshness_problems(catalog: Catalog, flags_by_slug: dict[str, list[Flag]]) -> list[Problem]:
     problems = []
-    for slug, flags in all_flags(catalog, today).items():
+    for slug, flags in flags_by_slug.items():
         entry = catalog.entries[slug]
         for flag in flags:
             line, col = entry.doc.position((flag.key,))

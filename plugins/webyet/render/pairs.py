@@ -15,6 +15,10 @@ def pair_src(a: str, b: str) -> str:
     return f"compare/{first}-vs-{second}.md"
 
 
+def is_pair_src(src_uri: str) -> bool:
+    return src_uri.startswith("compare/") and "-vs-" in src_uri
+
+
 def pairs(catalog: Catalog) -> list[tuple[CatalogEntry, CatalogEntry]]:
     """Each unordered pair of entries where one lists the other as an alternative."""
     seen: dict[str, tuple[CatalogEntry, CatalogEntry]] = {}

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -24,7 +22,9 @@ from ...render.changes import atom_feed
 from ...render.html import Links, compact_code
 from ...render.infobox import entry_footer, entry_header
 from ...render.listing import section_index
+from ...render.pairs import is_pair_src
 from ...render.topicpage import topic_sections
+from ...sitebuild import build_date
 from ...views import render_views
 from .config import CatalogConfig
 
@@ -42,9 +42,6 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
     catalog: Catalog
     links: Links
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.is_serve = command == "serve"
-
     @event_priority(50)  # before Material's offline plugin, so it finds our local shim
     def on_config(self, config: Any) -> None:
         self.offline = _offline_enabled(config)
@@ -54,9 +51,8 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
                                          f"{ASSET_DIR}/vendor/iframe-worker/shim.js"]
         root = Path(config.docs_dir)
         self.catalog = load_catalog(root, display_root=Path(config.config_file_path).parent)
-        self.today = build_date()
-        self.flags = all_flags(self.catalog, self.today)
-        problems = content_problems(self.catalog, today=self.today)
+        self.flags = all_flags(self.catalog, build_date())
+        problems = content_problems(self.catalog, flags=self.flags)
         for warning in (p for p in problems if p.severity is Severity.WARNING):
             log.warning(warning.format())
         errors = [p for p in problems if p.severity is Severity.ERROR]
@@ -72,7 +68,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
         existing = {f.src_uri for f in files}
         for src, text in generated_pages(self.catalog, self.links, existing).items():
             file = File.generated(config, src, content=text)
-            if src.startswith("compare/") and "-vs-" in src:
+            if is_pair_src(src):
                 file.inclusion = InclusionLevel.NOT_IN_NAV  # reached from the entries' infoboxes
             files.append(file)
         for entry in self.catalog.entries.values():
@@ -110,7 +106,7 @@ class CatalogPlugin(BasePlugin[CatalogConfig]):
             listing = section_index(self.catalog, section, self.links).split("\n", 1)[1]
             markdown += "\n\n" + listing
         try:
-            return render_views(markdown, self.catalog, self.links, src, self.today,
+            return render_views(markdown, self.catalog, self.links, src, self.flags,
                                 _snippet_counts(config))
         except ValueError as err:  # validated in on_config, so only a bug gets here
             raise PluginError(f"{src}: {err}") from None
@@ -124,14 +120,6 @@ def _snippet_counts(config: Any) -> tuple[int, int, str] | None:
         return None
     checked = [r for r in report.results if r.status not in ("ignored", "unchecked")]
     return len(checked), sum(r.status == "pass" for r in checked), report.rustc
-
-
-def build_date() -> dt.date:
-    """The day the build is "as of": SOURCE_DATE_EPOCH when set, so builds are reproducible."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
-    return dt.date.today()
 
 
 def _offline_enabled(config: Any) -> bool:

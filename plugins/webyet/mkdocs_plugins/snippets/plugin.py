@@ -22,9 +22,6 @@ class SnippetsPlugin(BasePlugin[SnippetsConfig]):
     report: CheckReport
     by_file: dict[Path, list[SnippetResult]]
 
-    def on_startup(self, *, command: str, dirty: bool) -> None:
-        self.is_serve = command == "serve"
-
     def on_config(self, config: Any) -> None:
         root = Path(config.config_file_path).parent
         folder = root / self.config.folder
