@@ -34,10 +34,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("new", "widget", "x").returncode == 2
 
 
-@pytest.mark.parametrize("kind", sorted(KIND_DIRS))
-def test_new_entry_passes_check(kind: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("kind", "depth"), [(k, "brief") for k in sorted(KIND_DIRS)]
+                         + [(k, "full") for k in ("framework", "tool")])
+def test_new_entry_passes_check(kind: str, depth: str, tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    result = run_cli("new", kind, "My New Thing", cwd=project)
+    result = run_cli("new", kind, "My New Thing", "--depth", depth, cwd=project)
     assert result.returncode == 0, result.stderr
     created = project / result.stdout.strip()
     assert created == project / "content" / KIND_DIRS[kind] / "my-new-thing.md"

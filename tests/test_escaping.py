@@ -28,6 +28,7 @@ def test_probes_are_escaped_everywhere(tmp_path: Path) -> None:
     (project / "content" / "tooling" / "probe.md").write_text(f"""---
 title: Probe tool
 kind: tool
+depth: brief
 summary: {yaml_str(PROBES["summary"])}
 aliases: [{yaml_str(PROBES["alias"])}, {yaml_str(PROBES["quote"])}]
 status: experimental

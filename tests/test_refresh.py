@@ -73,8 +73,9 @@ def registry() -> Iterator[Registry]:
 
 
 def crate_entry(slug: str, crate: str) -> str:
-    return (f"---\ntitle: {slug}\nkind: library\nsummary: Fixture.\ncrate: {crate}\nstatus: usable\n"
-            f"last_reviewed: 2026-11-01\n---\n\nText.\n")
+    return (f"---\ntitle: {slug}\nkind: library\ndepth: brief\nsummary: Fixture.\ncrate: {crate}\n"
+            f"status: usable\nlast_reviewed: 2026-11-01\n"
+            f"sources: [{{title: docs, url: 'https://docs.rs/{crate}/'}}]\n---\n\nText.\n")
 
 
 @pytest.fixture
@@ -149,7 +150,7 @@ def test_failures_leave_no_snapshot(project: Path, registry: Registry,
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     line = next(x for x in result.stdout.splitlines() if "oldie" in x)
-    assert line.startswith("content/tooling/oldie.md:5:1: error: ") and message in line, line
+    assert line.startswith("content/tooling/oldie.md:6:1: error: ") and message in line, line
     assert not (project / "data" / "crates.json").exists()
     assert not list((project / "data").glob("*")) if (project / "data").exists() else True
 

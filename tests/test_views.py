@@ -21,10 +21,30 @@ from .conftest import ROOT, make_content, run_cli
 
 def entry(slug: str, kind: str = "framework", status: str = "usable", extra: str = "",
           topics: str = "[web-frameworks]") -> str:
-    crate = "" if kind in ("pattern", "topic") else f"crate: {slug}\nstatus: {status}\n"
+    crate = "" if kind in ("pattern", "topic") else f"crate: {slug}\nstatus: {status}\ndepth: full\n"
     return (f"---\ntitle: {slug.title()}\nkind: {kind}\nsummary: About {slug}.\n{crate}"
             f"topics: {topics}\nlast_reviewed: 2026-01-01\nsources: [{{title: s, url: 'https://e.org/'}}]\n"
-            f"{extra}---\n\nBody.\n")
+            f"{extra}---\n\n{FULL_BODY}")
+
+
+FULL_BODY = """## What it is
+
+Body.
+
+## Minimal example
+
+```rust,ignore,reason="fixture"
+fn main() {}
+```
+
+## Gotchas
+
+None.
+
+## How it compares
+
+Fixture.
+"""
 
 
 def page(body: str) -> str:

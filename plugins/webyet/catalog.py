@@ -10,7 +10,7 @@ from pathlib import Path
 from .freshness.snapshot import CrateFacts, Snapshot, load_snapshot
 from .frontmatter import Document, read_document
 from .problems import Problem, display_path
-from .schema import MODELS, SLUG_RE, CrateEntry, Entry, Pattern, SitePage, Topic
+from .schema import DEAD_STATUSES, MODELS, SLUG_RE, CrateEntry, Entry, Pattern, SitePage, Topic
 from .validation import suggest, validate
 
 # Where each kind of entry lives; the folder is part of the entry's URL.
@@ -42,6 +42,15 @@ class CatalogEntry:
     @property
     def status(self) -> str | None:
         return getattr(self.model, "status", None)
+
+    @property
+    def is_full(self) -> bool:
+        """Patterns and topics are always full; crate entries say so with `depth`."""
+        return getattr(self.model, "depth", "full") == "full"
+
+    @property
+    def is_dead(self) -> bool:
+        return self.status in DEAD_STATUSES
 
 
 @dataclass
@@ -222,6 +231,16 @@ def cross_reference(catalog: Catalog) -> list[Problem]:
         check(entry, "alternatives", model.alternatives, everything, "entry")
         if isinstance(model, Pattern):
             check(entry, "crates", model.crates, everything, "entry")
+        archived = getattr(model, "archived", None)
+        if archived is not None:
+            for index, slug in enumerate(archived.successors):
+                line, col = entry.doc.position(("archived", "successors", index))
+                if slug == entry.slug:
+                    problems.append(Problem(entry.doc.display, line, col,
+                                            "archived.successors: an entry cannot succeed itself"))
+                elif slug not in everything:
+                    problems.append(Problem(entry.doc.display, line, col, "archived.successors: no entry "
+                                            f"named '{slug}'{suggest(slug, everything)}"))
         if isinstance(model, Topic):
             members = {e.slug for e in catalog.by_topic(entry.slug)}
             check(entry, "leading", model.leading, members, f"entry in topic '{entry.slug}'")

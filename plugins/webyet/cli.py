@@ -16,6 +16,7 @@ from . import __version__
 from .bundle import build_bundle
 from .catalog import KIND_DIRS, SNAPSHOT_FILE, Catalog, load_catalog
 from .checks import content_problems
+from .coverage import load_coverage
 from .export import export_json, export_schema
 from .freshness.refresh import cargo_index_url, refresh
 from .freshness.registry import Client
@@ -78,6 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("kind", choices=sorted(KIND_DIRS), metavar="KIND",
                      help=", ".join(sorted(KIND_DIRS)))
     new.add_argument("name", metavar="NAME")
+    new.add_argument("--depth", choices=("brief", "full"), default="brief",
+                     help="brief: one paragraph and a source (default); full: the whole template")
     new.set_defaults(run=cmd_new)
 
     export = commands.add_parser("export", help="the whole catalog as versioned JSON")
@@ -174,14 +177,19 @@ def cmd_check(args: argparse.Namespace) -> int:
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     entries = sum(len(c.entries) for c in catalogs)
+    covered = load_coverage(catalogs[0]) if len(catalogs) == 1 and not args.paths else None
     if args.format == "json":
-        print(json.dumps({
-            "problems": [p.to_json() for p in sorted(problems)],
-            "summary": {"entries": entries, "errors": errors, "warnings": warnings},
-        }, indent=2))
+        summary: dict[str, object] = {"entries": entries, "errors": errors, "warnings": warnings}
+        if covered is not None:
+            summary["coverage"] = {name: vars(tally) for name, tally in
+                                   {"all": covered.total, **covered.by_reference}.items()}
+        print(json.dumps({"problems": [p.to_json() for p in sorted(problems)], "summary": summary},
+                         indent=2))
     else:
         if problems:
             print(render_text(problems))
+        if covered is not None:
+            print(f"webyet check: {covered.summary()}", file=sys.stderr)
         print(f"webyet check: {entries} entries, {errors} errors, {warnings} warnings",
               file=sys.stderr)
     return EXIT_PROBLEMS if has_errors(problems) else EXIT_OK
@@ -217,7 +225,7 @@ def cmd_snippets(args: argparse.Namespace) -> int:
 def cmd_new(args: argparse.Namespace) -> int:
     project = _project(args)
     try:
-        path = write_new(project.content, args.kind, args.name)
+        path = write_new(project.content, args.kind, args.name, args.depth)
     except FileExistsError as err:
         raise UsageError(f"{err} already exists") from None
     print(path.relative_to(project.root) if path.is_relative_to(project.root) else path)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from .catalog import ENTRY_DIRS, Catalog
+from .render.archive import PAGE as ARCHIVE
+from .render.archive import render_archive
 from .render.html import Links
 from .render.listing import section_index
 from .render.pairs import pair_src, pairs, render_pair
@@ -55,7 +57,8 @@ Registry facts come from the committed snapshot (`data/crates.json`).
 
 def generated_pages(catalog: Catalog, links: Links, existing: set[str]) -> dict[str, str]:
     """src_uri → Markdown for every generated page not already written by hand."""
-    pages = {"matrix.md": MATRIX, "changes.md": CHANGES, "maintenance.md": MAINTENANCE}
+    pages = {"matrix.md": MATRIX, "changes.md": CHANGES, "maintenance.md": MAINTENANCE,
+             ARCHIVE: render_archive(catalog, links)}
     for section in ENTRY_DIRS:
         pages[f"{section}/index.md"] = section_index(catalog, section, links)
     for a, b in pairs(catalog):

@@ -7,10 +7,19 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .catalog import Catalog, CatalogEntry
+from .depth import FULL_SECTIONS, body_problems
 from .problems import Problem
-from .schema import CrateEntry, Topic
+from .schema import DEAD_STATUSES, CrateEntry, Topic
 
 ALIVE = {"production", "usable", "experimental"}
+
+
+@dataclass(frozen=True)
+class AtLine:
+    """A violation found in the body, at a file line rather than at a front-matter key."""
+
+    message: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -18,7 +27,7 @@ class Rule:
     id: str
     text: str  # Markdown, shown on the criteria page
     key: str  # front-matter key a violation points at
-    check: Callable[[CatalogEntry, Catalog], str | None]  # a violation message, or None
+    check: Callable[[CatalogEntry, Catalog], str | AtLine | None]  # a violation, or None
 
 
 def _statuses(topic: CatalogEntry, catalog: Catalog) -> set[str]:
@@ -58,7 +67,9 @@ def _leading_alive(entry: CatalogEntry, catalog: Catalog) -> str | None:
     if not isinstance(entry.model, Topic):
         return None
     dead = [s for s in entry.model.leading if (e := catalog.get(s)) and e.status not in ALIVE | {None}]
-    return f"leading entries may not be unmaintained or archived: {', '.join(dead)}" if dead else None
+    if dead:
+        return f"leading entries may not be unmaintained, deprecated or archived: {', '.join(dead)}"
+    return None
 
 
 def _production_sourced(entry: CatalogEntry, catalog: Catalog) -> str | None:
@@ -81,6 +92,55 @@ def _history_current(entry: CatalogEntry, catalog: Catalog) -> str | None:
     return None
 
 
+def _archived_explained(entry: CatalogEntry, catalog: Catalog) -> str | None:
+    model = entry.model
+    if not isinstance(model, CrateEntry):
+        return None
+    if model.status in DEAD_STATUSES and model.archived is None:
+        return (f"a '{model.status}' entry says since when, why and what to use instead in "
+                "'archived' (date, cause, reason, successors)")
+    if model.status not in DEAD_STATUSES and model.archived is not None:
+        return f"'archived' is only for unmaintained, deprecated or archived entries, not '{model.status}'"
+    return None
+
+
+def _successors_alive(entry: CatalogEntry, catalog: Catalog) -> str | None:
+    archived = getattr(entry.model, "archived", None)
+    if archived is None:
+        return None
+    dead = [s for s in archived.successors if (e := catalog.get(s)) and e.status in DEAD_STATUSES]
+    return f"successors must be alive entries, not: {', '.join(dead)}" if dead else None
+
+
+def _leading_full(entry: CatalogEntry, catalog: Catalog) -> str | None:
+    if not isinstance(entry.model, Topic):
+        return None
+    brief = [s for s in entry.model.leading if (e := catalog.get(s)) and not e.is_full]
+    return f"leading entries are full entries (`depth: full`), not: {', '.join(brief)}" if brief else None
+
+
+def _depth_shape(entry: CatalogEntry, catalog: Catalog) -> AtLine | None:
+    found = body_problems(entry)
+    return AtLine(found[0].message, found[0].line) if found else None
+
+
+def _brief_sourced(entry: CatalogEntry, catalog: Catalog) -> str | None:
+    model = entry.model
+    if isinstance(model, CrateEntry) and model.depth == "brief" and not model.sources:
+        return "a brief entry cites at least one primary source in 'sources'"
+    return None
+
+
+def _registry_licence(entry: CatalogEntry, catalog: Catalog) -> str | None:
+    model, facts = entry.model, catalog.facts(entry)
+    if not isinstance(model, CrateEntry) or model.license is None or facts is None:
+        return None
+    if facts.license is not None and facts.license != model.license:
+        return (f"license '{model.license}' disagrees with the registry snapshot ('{facts.license}'); "
+                "licences of crates come from the snapshot, so remove the key")
+    return None
+
+
 RULES: tuple[Rule, ...] = (
     Rule("verdict-yes", "A topic is **yes** only if at least one of its entries is `production`.",
          "verdict", _verdict_yes),
@@ -91,8 +151,23 @@ RULES: tuple[Rule, ...] = (
          "verdict", _verdict_not_yet),
     Rule("leading-named", "A **yes** or **almost** topic names its leading entries.",
          "leading", _leading_named),
-    Rule("leading-alive", "A topic's leading entries are neither `unmaintained` nor `archived`.",
-         "leading", _leading_alive),
+    Rule("leading-alive", "A topic's leading entries are neither `unmaintained`, `deprecated` nor "
+         "`archived`, so dead crates never count toward a verdict.", "leading", _leading_alive),
+    Rule("leading-full", "A topic's leading entries are full entries.", "leading", _leading_full),
+    Rule("archived-explained",
+         "An `unmaintained`, `deprecated` or `archived` entry gives the date, the cause, the reason "
+         "and at least one successor in `archived`; other entries have no `archived` block.",
+         "status", _archived_explained),
+    Rule("successors-alive", "The successors of a dead entry are themselves alive.",
+         "archived", _successors_alive),
+    Rule("depth-shape",
+         "A **brief** entry's body is one paragraph (at most 200 words). A **full** crate entry has "
+         "the sections " + ", ".join(f"*{s}*" for s in FULL_SECTIONS) + ", and a framework, data or "
+         "library entry shows Rust code in its minimal example.", "depth", _depth_shape),
+    Rule("brief-sourced", "A brief entry cites at least one primary source.", "sources", _brief_sourced),
+    Rule("registry-licence",
+         "A crate's licence comes from the registry snapshot; front matter may state one only "
+         "where the snapshot has none, and never one that disagrees.", "license", _registry_licence),
     Rule("production-sourced", "A `production` entry cites at least one source.",
          "status", _production_sourced),
     Rule("history-current",
@@ -105,8 +180,10 @@ def check_rules(catalog: Catalog) -> list[Problem]:
     problems = []
     for entry in catalog.entries.values():
         for rule in RULES:
-            message = rule.check(entry, catalog)
-            if message:
+            found = rule.check(entry, catalog)
+            if isinstance(found, AtLine):
+                problems.append(Problem(entry.doc.display, found.line, 1, found.message, code=rule.id))
+            elif found:
                 line, col = entry.doc.position((rule.key,))
-                problems.append(Problem(entry.doc.display, line, col, message, code=rule.id))
+                problems.append(Problem(entry.doc.display, line, col, found, code=rule.id))
     return problems

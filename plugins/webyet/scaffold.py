@@ -20,8 +20,37 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
 
 
-def scaffold(kind: str, name: str, today: dt.date | None = None) -> tuple[str, str]:
-    """Return (path under the content folder, file text) for a new entry."""
+BRIEF_BODY = ("What {title} is, when to pick it and its notable limits, in one paragraph; "
+              "the sources back every fact.")
+FULL_BODY = """## What it is
+
+
+## Pick it when
+
+
+## Avoid it when
+
+
+## Minimal example
+
+```{fence}
+{code}
+```
+
+## Gotchas
+
+
+## How it compares
+
+"""
+
+
+def scaffold(kind: str, name: str, today: dt.date | None = None, depth: str = "brief") -> tuple[str, str]:
+    """Return (path under the content folder, file text) for a new entry.
+
+    Crate entries start brief (front matter, one paragraph, the crate's API docs as a source)
+    or, with `depth="full"`, with the whole template and a Rust block that compiles.
+    """
     slug = slugify(name)
     today = today or dt.date.today()
     title = re.sub(r"[<>\"'`]", "", name).strip() or slug
@@ -32,7 +61,7 @@ def scaffold(kind: str, name: str, today: dt.date | None = None) -> tuple[str, s
         f"summary: {_quote(f'{title} in one plain sentence: what it is and who picks it.')}",
     ]
     if kind in FEATURES_HINT:
-        lines += [f"crate: {slug}", "status: experimental"] if kind != "tool" else ["status: experimental"]
+        lines += [f"depth: {depth}", f"crate: {slug}", "status: experimental"]
     if kind == "topic":
         lines += [
             "verdict: not-yet",
@@ -40,11 +69,22 @@ def scaffold(kind: str, name: str, today: dt.date | None = None) -> tuple[str, s
             "criteria:",
             f"  - {_quote('What a production-ready option must offer.')}",
         ]
-    lines += [f"last_reviewed: {today.isoformat()}", "sources: []"]
+    lines.append(f"last_reviewed: {today.isoformat()}")
     if kind in FEATURES_HINT:
+        lines += ["sources:", f"  - title: {slug} on docs.rs", f"    url: https://docs.rs/{slug}/"]
         lines.append(f"# features: {FEATURES_HINT[kind]} (see schema/{kind}.schema.json)")
-    lines += ["---", "", "## What it is", "", "", "## Pick it when", "", "",
-              "## Avoid it when", "", ""]
+    else:
+        lines.append("sources: []")
+    lines += ["---", ""]
+    if kind in FEATURES_HINT and depth == "brief":
+        lines += [BRIEF_BODY.format(title=title), ""]
+    else:
+        rust = kind != "tool"
+        body = FULL_BODY.format(fence="rust" if rust else "sh",
+                                code="fn main() {}" if rust else f"cargo install {slug}")
+        if kind not in FEATURES_HINT:  # patterns and topics have no example or comparison
+            body = "## What it is\n\n\n## Pick it when\n\n\n## Avoid it when\n\n"
+        lines.append(body)
     return f"{KIND_DIRS[kind]}/{slug}.md", "\n".join(lines)
 
 
@@ -52,8 +92,8 @@ def _quote(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write_new(content_root: Path, kind: str, name: str) -> Path:
-    rel, text = scaffold(kind, name)
+def write_new(content_root: Path, kind: str, name: str, depth: str = "brief") -> Path:
+    rel, text = scaffold(kind, name, depth=depth)
     path = content_root / rel
     if path.exists():
         raise FileExistsError(str(path))

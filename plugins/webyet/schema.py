@@ -16,7 +16,18 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, S
 SCHEMA_VERSION = 1
 
 Kind = Literal["framework", "data", "library", "tool", "pattern", "topic"]
-Status = Literal["production", "usable", "experimental", "unmaintained", "archived"]
+Status = Literal["production", "usable", "experimental", "unmaintained", "deprecated", "archived"]
+DEAD_STATUSES = ("unmaintained", "deprecated", "archived")  # these need an `archived` block
+Depth = Literal["brief", "full"]
+DEATH_CAUSES = {  # `archived.cause` values and how the Archive page words them
+    "no-release": "no release for 24 months",
+    "deprecated": "deprecated by its authors",
+    "superseded": "superseded by a successor",
+    "not-on-registry": "never published on the registry",
+    "service-shut-down": "its service shut down",
+    "repository-archived": "repository archived",
+}
+DeathCause = Literal[tuple(DEATH_CAUSES)]  # type: ignore[valid-type]
 Verdict = Literal["yes", "almost", "not-yet"]
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
@@ -75,6 +86,16 @@ class Strict(BaseModel):
 class Source(Strict):
     title: OneLine
     url: HttpsUrl
+
+
+class Archived(Strict):
+    """Why a crate is no longer a choice, since when, and what to use instead."""
+
+    date: PastDate = Field(title="Since", description="When it stopped: last release, notice or shutdown")
+    cause: DeathCause = Field(title="Cause", description="What ended it")
+    reason: OneLine = Field(title="Reason", description="One line on what happened, for a reader")
+    successors: list[Slug] = Field(min_length=1, title="Use instead",
+                                   description="Slugs of the entries to use instead")
 
 
 class HistoryItem(Strict):
@@ -168,11 +189,19 @@ class EntryBase(Strict):
 
 class CrateEntry(EntryBase):
     crate: CrateName = Field(title="Crate", description="Name on the crate registry")
+    depth: Depth = Field(title="Depth", description="brief: one paragraph and a source; full: the whole "
+                         "template (example, gotchas, comparison)")
+    other_crates: list[CrateName] = Field(
+        [], title="Also covers", description="Companion crates, old names or misspellings this entry covers")
     repository: HttpsUrl | None = Field(None, title="Repository", description="Source repository")
     docs: HttpsUrl | None = Field(None, title="Docs", description="API documentation")
     homepage: HttpsUrl | None = Field(None, title="Homepage", description="Project website")
-    license: License | None = Field(None, title="Licence", description="SPDX licence expression")
+    license: License | None = Field(
+        None, title="Licence", description="SPDX licence expression; for crates it comes from the registry "
+        "snapshot, so set it only where the snapshot has none (or for entries that are not crates)")
     status: Status = Field(title="Status", description="Maturity, by the published criteria")
+    archived: Archived | None = Field(
+        None, title="Archived", description="Required for unmaintained, deprecated and archived entries")
     feature_complete: OneLine | None = Field(
         None, title="Feature-complete",
         description="Why no new releases are expected (exempts the entry from the 'stale' rule)")

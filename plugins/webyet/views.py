@@ -50,6 +50,8 @@ def table_spec(d: Directive, catalog: Catalog) -> tuple[TableSpec | None, list[D
     for index, slug in enumerate(slugs):
         if slug not in catalog.entries:
             err(("slugs", index), f"no entry named '{slug}'{suggest(slug, set(catalog.entries))}")
+        elif not catalog.entries[slug].is_full:
+            err(("slugs", index), f"'{slug}' is a brief entry; comparison tables show full entries only")
     if not (kinds or topic or slugs):
         err((), "say which entries to show with 'kind', 'topic' or 'slugs'")
     columns_raw = d.params.get("columns")

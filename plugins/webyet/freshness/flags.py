@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ..catalog import Catalog, CatalogEntry
 from ..problems import Problem, Severity
-from ..schema import CrateEntry
+from ..schema import DEAD_STATUSES, CrateEntry
 
 STALE_DAYS = 730
 REVIEW_DAYS = 365
@@ -73,7 +73,7 @@ def flags_for(entry: CatalogEntry, catalog: Catalog, today: dt.date) -> list[Fla
     if facts is None or not isinstance(model, CrateEntry):
         return flags
     as_of = dt.date.fromisoformat(catalog.snapshot.as_of) if catalog.snapshot else today
-    if facts.newest_release and not model.feature_complete and model.status != "archived":
+    if facts.newest_release and not model.feature_complete and model.status not in DEAD_STATUSES:
         quiet = (as_of - dt.date.fromisoformat(facts.newest_release)).days
         if quiet > STALE_DAYS:
             flags.append(Flag(RULES["stale"], f"no release since {facts.newest_release} "

@@ -32,10 +32,16 @@ class RefreshResult:
 
 
 def covered_crates(catalog: Catalog) -> dict[str, tuple[str, int, int]]:
-    """crate name → where an entry names it (display path, line, column)."""
+    """crate name → where an entry names it (display path, line, column).
+
+    Every crate entry, alive or dead, except those recorded as never published on the registry.
+    """
     crates = {}
     for entry in catalog.entries.values():
-        if isinstance(entry.model, CrateEntry) and entry.model.crate:
+        model = entry.model
+        if isinstance(model, CrateEntry) and model.archived and model.archived.cause == "not-on-registry":
+            continue
+        if isinstance(model, CrateEntry) and model.crate:
             crates[entry.model.crate] = (entry.doc.display, *entry.doc.position(("crate",)))
     return dict(sorted(crates.items()))
 

@@ -6,13 +6,16 @@ contact URL, retries with back-off on 429 and 5xx (honouring Retry-After), and t
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import tarfile
 import time
+import tomllib
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
@@ -33,6 +36,7 @@ class Client:
     retries: int = 4
     sleep: Callable[[float], None] = time.sleep
     _last: float = 0.0
+    _download_templates: dict[str, str] = field(default_factory=dict)
 
     @property
     def user_agent(self) -> str:
@@ -127,14 +131,61 @@ def facts_from_index(client: Client, index_url: str, name: str, pinned: set[str]
     stable = [v for v in versions if not v.get("yanked") and not PRE_RELEASE.search(v["vers"])]
     newest = max(stable, key=lambda v: _semver_key(v["vers"])) if stable else None
     times = [v["pubtime"] for v in versions if v.get("pubtime")]
+    license = repository = None
+    if newest:
+        # The index has no licence or repository; the published manifest of the newest
+        # version (inside its .crate archive) is the crate's own statement of both.
+        url = download_url(_download_template(client, index_url), newest["name"], newest["vers"],
+                           newest.get("cksum", ""))
+        license, repository = manifest_facts(client.get(url), newest["name"], newest["vers"])
     return CrateFacts(
         newest_version=newest["vers"] if newest else None,
         newest_release=_date(newest.get("pubtime")) if newest else None,
         first_release=_date(min(times)) if times and len(times) == len(versions) else None,
+        license=license,
+        repository=repository,
         rust_version=newest.get("rust_version") if newest else None,
         pinned={v: bool(by_number[v].get("yanked")) for v in sorted(pinned) if v in by_number},
         source="index",
     )
+
+
+def _download_template(client: Client, index_url: str) -> str:
+    """The index's `dl` setting from its config.json (fetched once per index)."""
+    if index_url not in client._download_templates:
+        config = _json(client.get(f"{index_url.rstrip('/')}/config.json"))
+        if not isinstance(config, dict) or not isinstance(config.get("dl"), str):
+            raise RegistryError("the index's config.json has no 'dl' download URL")
+        client._download_templates[index_url] = config["dl"]
+    return client._download_templates[index_url]
+
+
+def download_url(template: str, name: str, version: str, checksum: str = "") -> str:
+    """A .crate URL from the index's `dl` template (markers as cargo defines them)."""
+    markers = {"{crate}": name, "{version}": version, "{prefix}": index_path(name).rsplit("/", 1)[0],
+               "{lowerprefix}": index_path(name.lower()).rsplit("/", 1)[0],
+               "{sha256-checksum}": checksum}
+    if not any(marker in template for marker in markers):
+        return f"{template.rstrip('/')}/{name}/{version}/download"
+    for marker, value in markers.items():
+        template = template.replace(marker, value)
+    return template
+
+
+def manifest_facts(archive: bytes, name: str, version: str) -> tuple[str | None, str | None]:
+    """`package.license` and `package.repository` from the Cargo.toml inside a .crate archive."""
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive), mode="r:gz") as tar:
+            member = tar.extractfile(f"{name}-{version}/Cargo.toml")
+            if member is None:
+                raise KeyError("Cargo.toml")
+            manifest = tomllib.loads(member.read().decode("utf-8"))
+    except (tarfile.TarError, KeyError, OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as err:
+        raise RegistryError(f"cannot read Cargo.toml from {name} {version}'s archive ({err})") from None
+    package = manifest.get("package", {})
+    license, repository = package.get("license"), package.get("repository")
+    return (license if isinstance(license, str) else None,
+            repository if isinstance(repository, str) else None)
 
 
 def _semver_key(version: str) -> tuple[int, ...]:

@@ -11,6 +11,7 @@ STATUS = {
     "experimental": ("⚗", "Early: frequent breaking changes or missing basics; not for production."),
     "unmaintained": ("⚠", "No release or maintainer activity for 24 months, or its maintainers say so; "
                           "security fixes are not expected."),
+    "deprecated": ("⊘", "Its authors say to use something else; the entry names what."),
     "archived": ("✗", "The repository is archived or the project is officially discontinued."),
 }
 VERDICT = {

@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 from ..catalog import SECTION_TITLES, Catalog
-from .badges import status_badge, verdict_badge
-from .html import Links, esc, link, tag
+from .archive import PAGE as ARCHIVE
+from .compact import compact_list
+from .html import Links, link, tag
 
 
 def section_index(catalog: Catalog, section: str, links: Links) -> str:
-    """Markdown for `<section>/index.md`: a title and one list item per entry."""
+    """Markdown for `<section>/index.md`: one line per entry, dead entries last."""
+    page = f"{section}/index.md"
     entries = sorted(catalog.by_section(section), key=lambda e: e.model.title.lower())
-    items = []
-    for entry in entries:
-        badge = status_badge(entry.status)
-        verdict = getattr(entry.model, "verdict", None)
-        if verdict:
-            badge = verdict_badge(verdict)
-        url = links.href(f"{section}/index.md", entry.src_uri)
-        items.append(tag("li", link(url, entry.model.title) + " " + badge
-                         + " — " + esc(entry.model.summary)))
-    listing = tag("ul", "".join(items), class_="wy-listing") if items else tag(
-        "p", "No entries yet.")
-    count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}."
-    return f"# {SECTION_TITLES[section]}\n\n{count}\n\n{listing}\n"
+    alive = [e for e in entries if not e.is_dead]
+    dead = [e for e in entries if e.is_dead]
+    count = f"{len(entries)} {'entry' if len(entries) == 1 else 'entries'}"
+    if dead:
+        archive = link(links.href(page, ARCHIVE), "archive")
+        count += f", {len(dead)} of them no longer maintained (see the {archive})"
+    parts = [f"# {SECTION_TITLES[section]}", tag("p", count + ".")]
+    parts.append(compact_list(alive, catalog, links, page) if alive else tag("p", "No entries yet."))
+    if dead:
+        parts += ["## No longer maintained", compact_list(dead, catalog, links, page)]
+    return "\n\n".join(parts) + "\n"

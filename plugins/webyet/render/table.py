@@ -23,7 +23,9 @@ class TableSpec:
     caption: str | None = None
 
 
-def select(catalog: Catalog, spec: TableSpec) -> list[CatalogEntry]:
+def select(catalog: Catalog, spec: TableSpec, *, full: bool = True) -> list[CatalogEntry]:
+    """The entries a table shows: full entries only (brief ones carry no features to compare);
+    with `full=False`, the brief entries the same selection would otherwise have matched."""
     if spec.slugs:
         entries = [catalog.entries[s] for s in spec.slugs if s in catalog.entries]
     else:
@@ -32,6 +34,7 @@ def select(catalog: Catalog, spec: TableSpec) -> list[CatalogEntry]:
         entries = [e for e in entries if e.kind in spec.kinds]
     if spec.topic:
         entries = [e for e in entries if spec.topic in e.model.topics]
+    entries = [e for e in entries if e.is_full == full]
     for column, allowed in spec.where:
         entries = [e for e in entries if _matches(column.value(e.model, catalog.facts(e)), allowed)]
     if not spec.slugs:
@@ -46,7 +49,7 @@ def _matches(value: Any, allowed: tuple[Any, ...]) -> bool:
 
 
 def render_table(catalog: Catalog, spec: TableSpec, links: Links, page_src: str,
-                 entries: list[CatalogEntry] | None = None) -> str:
+                 entries: list[CatalogEntry] | None = None, brief_note: bool = True) -> str:
     entries = select(catalog, spec) if entries is None else entries
     head = "".join(
         tag("th", esc(c.label), scope="col", title=c.description or None,
@@ -70,4 +73,8 @@ def render_table(catalog: Catalog, spec: TableSpec, links: Links, page_src: str,
     if any(c.key in SNAPSHOT_COLUMNS for c in spec.columns) and catalog.snapshot:
         note += f" Registry data as of {catalog.snapshot.as_of}."
     legend = tag("p", esc(LEGEND + note), class_="wy-legend")
+    brief = select(catalog, spec, full=False) if brief_note and not spec.where else []
+    if brief:
+        names = ", ".join(link(links.href(page_src, e.src_uri), e.model.title) for e in brief)
+        legend += tag("p", f"Brief entries, not compared here: {names}.", class_="wy-brief-note")
     return tag("div", table + legend, class_="wy-table", data_wy_table=True)
