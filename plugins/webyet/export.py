@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import asdict
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -20,20 +21,25 @@ class ExportedEntry(BaseModel):
     data: Annotated[
         Framework | Data | Library | Tool | Pattern | Topic, Field(discriminator="kind")
     ]
+    registry: dict[str, Any] | None = Field(
+        None, description="Registry facts of the entry's crate (versions, dates, licence, MSRV) from "
+        "data/crates.json, as of `registry_as_of`; the only source of these facts")
 
 
 class CatalogExport(BaseModel):
     model_config = ConfigDict(extra="forbid")
     schema_version: int = Field(SCHEMA_VERSION, description="Bumped on incompatible changes")
+    registry_as_of: str | None = Field(None, description="Date of the registry snapshot")
     entries: list[ExportedEntry]
 
 
 def export_catalog(catalog: Catalog) -> dict[str, Any]:
     links = Links(directory_urls=True)
-    document = CatalogExport(entries=[
-        ExportedEntry(slug=e.slug, url=links.url(e.src_uri), source=e.src_uri, data=e.model)
-        for e in catalog.entries.values()
-    ])
+    document = CatalogExport(
+        registry_as_of=catalog.snapshot.as_of if catalog.snapshot else None,
+        entries=[ExportedEntry(slug=e.slug, url=links.url(e.src_uri), source=e.src_uri, data=e.model,
+                               registry=asdict(facts) if (facts := catalog.facts(e)) else None)
+                 for e in catalog.entries.values()])
     return document.model_dump(mode="json", by_alias=True, exclude_defaults=False)
 
 

@@ -20,7 +20,16 @@ SNAPSHOT_COLUMNS = {
     "last_release": ("Last release", "When the newest stable version was published", "newest_release"),
     "downloads_90d": ("Downloads (90 days)", "Registry downloads in the 90 days before the snapshot",
                       "downloads_90d"),
+    "msrv": ("MSRV", "Minimum supported Rust version of the newest release", "rust_version"),
 }
+
+
+def licence(model: Any, facts: CrateFacts | None) -> str | None:
+    """A crate's licence from the registry snapshot; front matter only where the snapshot has
+    none (a licence file instead of an SPDX expression, or an entry that is not a crate)."""
+    if facts is not None and facts.license:
+        return facts.license
+    return getattr(model, "license", None)
 TOP_LEVEL = ("title", "kind", "status", "crate", "license", "summary", "last_reviewed", "verdict",
              "verdict_reason", "aliases", "topics", "alternatives")
 
@@ -35,6 +44,8 @@ class Column:
     def value(self, model: Any, facts: CrateFacts | None = None) -> Any:
         if self.key in SNAPSHOT_COLUMNS:
             return getattr(facts, SNAPSHOT_COLUMNS[self.key][2]) if facts else None
+        if self.key == "license":
+            return licence(model, facts)
         if self.key.startswith("features."):
             features = getattr(model, "features", None)
             if features is None:

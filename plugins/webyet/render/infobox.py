@@ -7,6 +7,7 @@ from ..freshness.flags import Flag
 from ..freshness.snapshot import CrateFacts
 from ..schema import CrateEntry, Pattern, Topic
 from .badges import status_badge, verdict_badge
+from .columns import licence
 from .html import Links, esc, link, tag
 from .pairs import pair_src
 
@@ -30,8 +31,9 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
         if model.crate:
             rows.append(("Crate", tag("code", esc(model.crate))))
         rows.append(("Status", status_badge(model.status)))
-        if model.license:
-            rows.append(("Licence", esc(model.license)))
+        licence_text = licence(model, catalog.facts(entry))
+        if licence_text:
+            rows.append(("Licence", esc(licence_text)))
         outside = [link(url, label) for label, url in (
             ("repository", model.repository), ("docs", model.docs), ("homepage", model.homepage)
         ) if url]
