@@ -72,14 +72,16 @@ def _entry_links(entry: CatalogEntry, catalog: Catalog, links: Links, slugs: lis
 
 
 def _alternatives(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
-    """Each alternative links to its page and to the side-by-side comparison."""
+    """Each alternative links to its page and, between full entries, to the side-by-side page."""
     items = []
     for slug in entry.model.alternatives:
         other = catalog.entries[slug]
-        compare = link(links.href(entry.src_uri, pair_src(entry.slug, slug)), "compare",
-                       title=f"{entry.model.title} and {other.model.title} side by side")
-        items.append(link(links.href(entry.src_uri, other.src_uri), other.model.title)
-                     + f" ({compare})")
+        item = link(links.href(entry.src_uri, other.src_uri), other.model.title)
+        if entry.is_full and other.is_full:  # pair pages exist for full entries only
+            compare = link(links.href(entry.src_uri, pair_src(entry.slug, slug)), "compare",
+                           title=f"{entry.model.title} and {other.model.title} side by side")
+            item += f" ({compare})"
+        items.append(item)
     return ", ".join(items)
 
 

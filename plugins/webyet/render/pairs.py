@@ -20,12 +20,13 @@ def is_pair_src(src_uri: str) -> bool:
 
 
 def pairs(catalog: Catalog) -> list[tuple[CatalogEntry, CatalogEntry]]:
-    """Each unordered pair of entries where one lists the other as an alternative."""
+    """Each unordered pair of full entries where one lists the other as an alternative (brief
+    entries have no features to set side by side)."""
     seen: dict[str, tuple[CatalogEntry, CatalogEntry]] = {}
     for entry in catalog.entries.values():
         for slug in entry.model.alternatives:
             other = catalog.entries.get(slug)
-            if other is not None:
+            if other is not None and entry.is_full and other.is_full:
                 a, b = sorted((entry, other), key=lambda e: e.slug)
                 seen.setdefault(pair_src(a.slug, b.slug), (a, b))
     return [seen[k] for k in sorted(seen)]
