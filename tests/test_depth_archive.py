@@ -9,7 +9,7 @@ import pytest
 
 from webyet.catalog import load_catalog
 from webyet.checks import content_problems
-from webyet.coverage import coverage, load_coverage, read_reference
+from webyet.coverage import coverage, load_coverage, read_not_crates, read_reference
 from webyet.pages import generated_pages
 from webyet.render.html import Links
 from webyet.render.topicpage import topic_sections
@@ -187,7 +187,8 @@ def test_coverage_counts_alive_and_dead_per_reference(content: Path) -> None:
     (content.parent / "data" / "crates.json").write_text(json.dumps(snapshot))
     (content.parent / "data" / "reference-catalogs.tsv").write_text(
         "# comment\nreference\tcategory\tcrate\none\tweb\tAlpha\none\tweb\tBravo-Old\none\told\tiron\n"
-        "two\tweb\talpha\ntwo\tweb\tstale\ntwo\tweb\tnowhere\n")
+        "two\tweb\talpha\ntwo\tweb\tstale\ntwo\tweb\tnowhere\ntwo\tweb\tdemo\n")
+    (content.parent / "data" / "reference-not-crates.tsv").write_text("name\twhy\ndemo\tnever published\n")
     result = load_coverage(load_catalog(content))
     assert result is not None
     one, two = result.by_reference["one"], result.by_reference["two"]
@@ -196,12 +197,14 @@ def test_coverage_counts_alive_and_dead_per_reference(content: Path) -> None:
     assert [r.crate for r in result.missing] == ["nowhere"]
     assert [(r.crate, e.slug) for r, e in result.dead_as_alive] == [("stale", "stale")]
     assert (result.total.alive, result.total.dead, result.total.missing) == (2, 2, 1)
+    assert two.not_crates == 1 and result.total.not_crates == 1
 
 
 def test_every_crate_on_the_reference_list_has_an_entry() -> None:
     """The site covers the public catalogs' list: a listed crate without an entry fails here."""
     catalog = load_catalog(ROOT / "content")
-    result = coverage(catalog, read_reference(ROOT / "data" / "reference-catalogs.tsv"))
+    result = coverage(catalog, read_reference(ROOT / "data" / "reference-catalogs.tsv"),
+                      read_not_crates(ROOT / "data" / "reference-not-crates.tsv"))
     missing = [f"data/reference-catalogs.tsv:{r.line}: {r.crate} ({r.reference}: {r.category})"
                for r in result.missing]
     assert not missing, f"{len(missing)} listed crates have no entry:\n" + "\n".join(missing)

@@ -17,6 +17,7 @@ from .freshness.flags import STALE_DAYS
 from .schema import CrateEntry
 
 REFERENCE_FILE = "data/reference-catalogs.tsv"  # relative to the folder holding content/
+NOT_CRATES_FILE = "data/reference-not-crates.tsv"  # rows judged not to be crates, with why
 
 
 def crate_key(name: str) -> str:
@@ -31,18 +32,25 @@ class ReferenceRow:
     line: int
 
 
-def read_reference(path: Path) -> list[ReferenceRow]:
-    """Rows of the TSV list; `#` lines are comments, the first other line is the header."""
+def _tsv(path: Path) -> list[tuple[int, list[str]]]:
+    """Numbered rows of a TSV file; `#` lines are comments, the first other line is the header."""
     rows, header_seen = [], False
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
-        if not header_seen:
-            header_seen = True
-            continue
-        reference, category, crate = line.split("\t")[:3]
-        rows.append(ReferenceRow(reference, category, crate, number))
+        if header_seen:
+            rows.append((number, line.split("\t")))
+        header_seen = True
     return rows
+
+
+def read_reference(path: Path) -> list[ReferenceRow]:
+    return [ReferenceRow(*cells[:3], line=number) for number, cells in _tsv(path)]
+
+
+def read_not_crates(path: Path) -> dict[str, str]:
+    """Listed names judged not to be crates → why (empty when the file does not exist)."""
+    return {crate_key(cells[0]): cells[1] for _, cells in _tsv(path)} if path.is_file() else {}
 
 
 @dataclass
@@ -52,6 +60,7 @@ class Tally:
     dead: int = 0
     dead_covered: int = 0
     missing: int = 0  # listed crates with no entry (alive or dead is not known without one)
+    not_crates: int = 0  # rows judged not to be crates (data/reference-not-crates.tsv)
 
 
 @dataclass
@@ -65,6 +74,7 @@ class Coverage:
         t = self.total
         text = (f"reference catalogs: alive {t.alive_covered}/{t.alive} covered, "
                 f"dead {t.dead_covered}/{t.dead} marked dead")
+        text += f", {t.not_crates} rows judged not to be crates" if t.not_crates else ""
         return text + (f", {t.missing} listed crates without an entry" if t.missing else "")
 
 
@@ -94,24 +104,30 @@ def is_alive(entry: CatalogEntry | None, catalog: Catalog) -> bool:
     return quiet.days <= STALE_DAYS and not entry.is_dead
 
 
-def coverage(catalog: Catalog, rows: list[ReferenceRow]) -> Coverage:
+def coverage(catalog: Catalog, rows: list[ReferenceRow],
+             not_crates: dict[str, str] | None = None) -> Coverage:
+    """Tally each listed crate once overall and once per reference catalog that lists it."""
     result = Coverage()
     index = entries_by_crate(catalog)
     counted: dict[str, set[str]] = {}  # tally name → crate keys counted (rows repeat per category)
     for row in rows:
         key = crate_key(row.crate)
         entry = index.get(key)
-        first_time = key not in counted.get("", set())
-        if entry is None and first_time:
-            result.missing.append(row)
-        if entry is not None and first_time and not entry.is_dead and not is_alive(entry, catalog):
-            result.dead_as_alive.append((row, entry))
+        skipped = entry is None and key in (not_crates or {})
+        if key not in counted.get("", set()) and not skipped:
+            if entry is None:
+                result.missing.append(row)
+            elif not entry.is_dead and not is_alive(entry, catalog):
+                result.dead_as_alive.append((row, entry))
         for name, tally in (("", result.total),
                             (row.reference, result.by_reference.setdefault(row.reference, Tally()))):
             done = counted.setdefault(name, set())
             if key not in done:
                 done.add(key)
-                _count(tally, entry, catalog)
+                if skipped:
+                    tally.not_crates += 1
+                else:
+                    _count(tally, entry, catalog)
     return result
 
 
@@ -127,5 +143,8 @@ def _count(tally: Tally, entry: CatalogEntry | None, catalog: Catalog) -> None:
 
 
 def load_coverage(catalog: Catalog) -> Coverage | None:
-    path = catalog.root.parent / REFERENCE_FILE
-    return coverage(catalog, read_reference(path)) if path.is_file() else None
+    base = catalog.root.parent
+    path = base / REFERENCE_FILE
+    if not path.is_file():
+        return None
+    return coverage(catalog, read_reference(path), read_not_crates(base / NOT_CRATES_FILE))
