@@ -27,6 +27,9 @@ INDEX = {
                     index_line("fresh", "0.8.2", "2026-09-15", msrv="1.80"),
                     index_line("fresh", "0.9.0-beta.1", "2026-10-01")],
     "ol/di/oldie": [index_line("oldie", "1.0.0", "2021-03-01")],
+    "to/ml/toml": [index_line("toml", "0.9.8", "2025-10-09"),
+                   index_line("toml", "1.2.2+spec-1.1.0", "2026-11-21"),
+                   index_line("toml", "1.3.0-rc.1+spec-1.1.0", "2026-11-25")],
     "pu/ll/pulled": [index_line("pulled", "2.1.0", "2026-01-05", yanked=True),
                      index_line("pulled", "2.0.0", "2025-12-01")],
 }
@@ -34,6 +37,8 @@ MANIFESTS = {
     ("fresh", "0.8.2"): '[package]\nname = "fresh"\nversion = "0.8.2"\nlicense = "MIT OR Apache-2.0"\n'
                         'repository = "https://github.com/example/fresh"\n',
     ("oldie", "1.0.0"): '[package]\nname = "oldie"\nversion = "1.0.0"\nlicense-file = "LICENSE"\n',
+    ("toml", "1.2.2+spec-1.1.0"): '[package]\nname = "toml"\nversion = "1.2.2+spec-1.1.0"\n'
+                                  'license = "MIT OR Apache-2.0"\n',
     ("pulled", "2.0.0"): '[package]\nname = "pulled"\nversion = "2.0.0"\nlicense = "Apache-2.0"\n',
 }
 
@@ -95,8 +100,8 @@ def project(tmp_path: Path) -> Path:
     dead = crate_entry("ghost", "ghost").replace(
         "status: usable\n", "status: archived\narchived: {date: 2020-01-01, cause: not-on-registry, "
         "reason: Never published., successors: [fresh]}\n")
-    make_content(tmp_path, {**{f"tooling/{n}.md": crate_entry(n, n) for n in ("fresh", "oldie", "pulled")},
-                            "tooling/ghost.md": dead})
+    names = ("fresh", "oldie", "pulled", "toml")
+    make_content(tmp_path, {**{f"tooling/{n}.md": crate_entry(n, n) for n in names}, "tooling/ghost.md": dead})
     (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\n")
     profile = tmp_path / "snippets" / "profiles" / "p"
     profile.mkdir(parents=True)
@@ -118,7 +123,9 @@ def test_index_refresh_reads_versions_yanked_and_the_manifest(project: Path, ind
     code, output, data = refresh(project, index)
     assert code == 0, output
     crates = data["crates"]
-    assert sorted(crates) == ["fresh", "oldie", "pulled"]  # ghost was never published: not asked
+    assert sorted(crates) == ["fresh", "oldie", "pulled", "toml"]  # ghost was never published: not asked
+    # build metadata with a hyphen is not a pre-release; a real pre-release is skipped
+    assert crates["toml"]["newest_version"] == "1.2.2+spec-1.1.0"
     fresh = crates["fresh"]
     assert (fresh["newest_version"], fresh["newest_release"], fresh["first_release"]) == (
         "0.8.2", "2026-09-15", "2025-01-10")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import tarfile
 import time
 import tomllib
@@ -21,7 +20,12 @@ from typing import Any
 from .. import __version__
 from .snapshot import CrateFacts
 
-PRE_RELEASE = re.compile(r"-")
+
+def is_pre_release(version: str) -> bool:
+    """A semver pre-release has '-' before any '+' build metadata: 1.0.0-rc.1 is one,
+    1.2.2+spec-1.1.0 (toml's style) is not."""
+    return "-" in version.split("+", 1)[0]
+
 
 
 class RegistryError(Exception):
@@ -90,7 +94,7 @@ def facts_from_api(client: Client, api_url: str, name: str, pinned: set[str]) ->
     try:
         crate, versions = data["crate"], data["versions"]
         by_number = {v["num"]: v for v in versions}
-        stable = [v for v in versions if not v["yanked"] and not PRE_RELEASE.search(v["num"])]
+        stable = [v for v in versions if not v["yanked"] and not is_pre_release(v["num"])]
         newest = by_number.get(crate.get("max_stable_version") or "") or (
             max(stable, key=lambda v: v["created_at"]) if stable else None)
         first = min((v["created_at"] for v in versions), default=None)
@@ -128,7 +132,7 @@ def facts_from_index(client: Client, index_url: str, name: str, pinned: set[str]
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise RegistryError(f"malformed index lines ({err})") from None
     by_number = {v["vers"]: v for v in versions}
-    stable = [v for v in versions if not v.get("yanked") and not PRE_RELEASE.search(v["vers"])]
+    stable = [v for v in versions if not v.get("yanked") and not is_pre_release(v["vers"])]
     newest = max(stable, key=lambda v: _semver_key(v["vers"])) if stable else None
     times = [v["pubtime"] for v in versions if v.get("pubtime")]
     license = repository = None
