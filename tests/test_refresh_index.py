@@ -101,7 +101,8 @@ def project(tmp_path: Path) -> Path:
         "status: usable\n", "status: archived\narchived: {date: 2020-01-01, cause: not-on-registry, "
         "reason: Never published., successors: [fresh]}\n")
     names = ("fresh", "oldie", "pulled", "toml")
-    make_content(tmp_path, {**{f"tooling/{n}.md": crate_entry(n, n) for n in names}, "tooling/ghost.md": dead})
+    files = {f"tooling/{n}.md": crate_entry(n, n) for n in names}
+    make_content(tmp_path, {**files, "tooling/ghost.md": dead})
     (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\n")
     profile = tmp_path / "snippets" / "profiles" / "p"
     profile.mkdir(parents=True)
