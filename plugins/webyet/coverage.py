@@ -1,7 +1,8 @@
 """How much of the public catalogs' crate list the site covers (`data/reference-catalogs.tsv`).
 
 A listed crate is covered when an entry names it in `crate` or `other_crates` (compared as the
-registry does: case-insensitive, `-` and `_` alike). A crate the registry snapshot shows alive
+registry does: case-insensitive, `-` and `_` alike), or, for a tool not on the registry, by
+the entry's slug. A crate the registry snapshot shows alive
 (a release within 24 months, or `feature_complete`) counts as covered by any entry; a dead one
 only by an entry that says it is dead (unmaintained, deprecated or archived).
 """
@@ -83,7 +84,9 @@ def entries_by_crate(catalog: Catalog) -> dict[str, CatalogEntry]:
     for entry in catalog.entries.values():
         model = entry.model
         if isinstance(model, CrateEntry):
-            for name in [model.crate, *model.other_crates] if model.crate else model.other_crates:
+            # A tool that is not on the registry (crate unset) covers its own name.
+            names = [model.crate or entry.slug, *model.other_crates]
+            for name in names:
                 found.setdefault(crate_key(name), entry)
     return found
 
