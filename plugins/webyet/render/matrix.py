@@ -11,7 +11,8 @@ HEADERS = (
     ("Topic", "An area of web development; each links to its topic page"),
     ("Verdict", "Yes / almost / not yet, by the published criteria, with the reason"),
     ("Leading crates", "The topic's leading entries and their status"),
-    ("Entries", "How many entries belong to the topic"),
+    ("Entries", "How many maintained entries belong to the topic (and how many more are no longer "
+                "maintained)"),
     ("Reviewed", "When the verdict was last reviewed"),
 )
 
@@ -37,7 +38,10 @@ def render_matrix(catalog: Catalog, links: Links, page_src: str) -> str:
             other = catalog.entries[slug]
             leading.append(link(links.href(page_src, other.src_uri), other.model.title)
                            + " " + status_badge(other.status))
-        count = len(catalog.by_topic(entry.slug))
+        members = catalog.by_topic(entry.slug)
+        count = sum(not e.is_dead for e in members)
+        dead = len(members) - count
+        shown = f"{count} (+{dead} dead)" if dead else str(count)
         rank = list(VERDICT).index(model.verdict)
         rows.append(tag("tr", "".join((
             tag("td", link(links.href(page_src, entry.src_uri), model.title),
@@ -45,7 +49,7 @@ def render_matrix(catalog: Catalog, links: Links, page_src: str) -> str:
             tag("td", verdict_badge(model.verdict) + " " + esc(model.verdict_reason),
                 data_sort=str(rank), data_facet=VERDICT[model.verdict][1]),
             tag("td", "<br>".join(leading) or "—", data_sort=str(len(leading))),
-            tag("td", str(count), data_sort=f"{count:05d}"),
+            tag("td", esc(shown), data_sort=f"{count:05d}"),
             tag("td", tag("time", model.last_reviewed.isoformat(),
                           datetime=model.last_reviewed.isoformat()),
                 data_sort=model.last_reviewed.isoformat()),
