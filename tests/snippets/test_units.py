@@ -64,5 +64,7 @@ def test_profile_is_inferred_from_the_crates_named() -> None:
     mixed = pick("use axum::Router;\nuse diesel::prelude::*;")
     assert "no single profile has axum, diesel" in mixed
     assert all(name in mixed.split("profiles: ")[-1] for name in ("diesel", "sqlx", "std", "web"))
-    assert "crate `rand` is in no profile" in pick("use rand::random;")
+    assert "crate `no_such_crate` is in no profile" in pick("use no_such_crate::random;")
+    # inside a use tree only the first segment is a crate (`http` is also a profile's crate)
+    assert pick("use axum::{http::StatusCode, Router};\nlet s = StatusCode::OK;") == "web"
     assert "no profile `nope`" in choose_profile("", "nope", PROFILES)[1]

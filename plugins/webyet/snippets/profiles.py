@@ -88,7 +88,10 @@ def crates_named(code: str) -> tuple[set[str], set[str]]:
         local.update(re.findall(rf"({_IDENT})\s*(?:[,}}]|;|$)", stmt))
         local.update(re.findall(rf"\bas\s+({_IDENT})", stmt))
     strong = {next(g for g in m if g) for m in _STRONG.findall(bare)} - _BUILTIN
-    roots = {m for m in _PATH_ROOT.findall(bare) if m[0].islower()} - _BUILTIN
+    # Inside a use tree only the first segment can be a crate (`use axum::{http::StatusCode}`
+    # names axum, not a crate `http`); that root is in `strong`, so use statements are skipped.
+    outside_use = _USE_STMT.sub(lambda m: "\n" * m.group(0).count("\n"), bare)
+    roots = {m for m in _PATH_ROOT.findall(outside_use) if m[0].islower()} - _BUILTIN
     return (roots - local) | strong, strong
 
 
