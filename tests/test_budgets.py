@@ -8,6 +8,9 @@ from pathlib import Path
 from webyet.catalog import ENTRY_DIRS
 
 ENTRY_PAGE_BYTES = 40 * 1024
+# A topic page lists every entry of its topic (a table of the full ones, a line per brief or
+# dead one), so it grows with the topic; about 20 KB of each page is the theme's own markup.
+TOPIC_PAGE_BYTES = 64 * 1024
 CSS_JS_BYTES_PER_PAGE = 400 * 1024
 SEARCH_INDEX_BYTES = 1536 * 1024
 ASSET = re.compile(r'<(?:script[^>]+src|link[^>]+rel="stylesheet"[^>]+href)="([^"]+)"')
@@ -21,8 +24,9 @@ def test_entry_pages_are_small(built_site: Path) -> None:
     pages = entry_pages(built_site)
     assert pages
     sizes = {p.relative_to(built_site).as_posix(): p.stat().st_size for p in pages}
-    too_big = {k: v for k, v in sizes.items() if v > ENTRY_PAGE_BYTES}
-    assert not too_big, f"entry pages over {ENTRY_PAGE_BYTES} bytes: {too_big}"
+    too_big = {k: v for k, v in sizes.items()
+               if v > (TOPIC_PAGE_BYTES if k.startswith("topics/") else ENTRY_PAGE_BYTES)}
+    assert not too_big, f"entry pages over {ENTRY_PAGE_BYTES} bytes (topics {TOPIC_PAGE_BYTES}): {too_big}"
 
 
 def test_no_page_loads_more_than_400_kb_of_css_and_js(built_site: Path) -> None:

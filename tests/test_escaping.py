@@ -28,7 +28,7 @@ def test_probes_are_escaped_everywhere(tmp_path: Path) -> None:
     (project / "content" / "tooling" / "probe.md").write_text(f"""---
 title: Probe tool
 kind: tool
-depth: brief
+depth: full
 summary: {yaml_str(PROBES["summary"])}
 aliases: [{yaml_str(PROBES["alias"])}, {yaml_str(PROBES["quote"])}]
 status: experimental
@@ -44,6 +44,20 @@ sources:
 history:
   - {{date: 2026-01-01, to: experimental, why: {yaml_str(PROBES["why"])}}}
 ---
+
+## What it is
+
+Text.
+
+## Minimal example
+
+Text.
+
+## Gotchas
+
+Text.
+
+## How it compares
 
 Text.
 """)

@@ -21,15 +21,15 @@ VERDICT = {
 }
 
 
-def status_badge(status: str | None) -> str:
+def status_badge(status: str | None, *, tooltip: bool = True) -> str:
     if status is None:
         return ""
     symbol, meaning = STATUS[status]
     return tag("span", f'<span aria-hidden="true">{symbol}</span> {esc(status)}',
-               class_=f"wy-badge wy-status-{status}", title=f"{status}: {meaning}")
+               class_=f"wy-badge wy-status-{status}", title=f"{status}: {meaning}" if tooltip else None)
 
 
-def verdict_badge(verdict: str) -> str:
+def verdict_badge(verdict: str, *, tooltip: bool = True) -> str:
     symbol, word, meaning = VERDICT[verdict]
     return tag("span", f'<span aria-hidden="true">{symbol}</span> {esc(word)}',
-               class_=f"wy-badge wy-verdict-{verdict}", title=f"{word}: {meaning}")
+               class_=f"wy-badge wy-verdict-{verdict}", title=f"{word}: {meaning}" if tooltip else None)

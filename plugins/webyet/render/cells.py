@@ -25,8 +25,8 @@ LEGEND = (
 
 def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
     """A `<td>` with a sort key (`data-sort`) and a filter value (`data-facet`)."""
-    if column.style == "title":
-        return tag("td", title_html or esc(value), data_sort=str(value).lower(), data_facet=str(value))
+    if column.style == "title":  # sorted case-insensitively; free text has no facet menu
+        return tag("td", title_html or esc(value), data_sort=str(value).lower())
     if value is None:
         note = SNAPSHOT_UNKNOWN if column.key in SNAPSHOT_COLUMNS else UNKNOWN_NOTE
         return tag("td", tag("abbr", "?", title=note), class_="wy-unknown",
@@ -52,4 +52,6 @@ def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
     if isinstance(value, dt.date):
         return tag("td", tag("time", esc(value.isoformat()), datetime=value.isoformat()),
                    data_sort=value.isoformat())
+    if column.style == "text":  # summaries and the like: sorted by their text, no facet menu
+        return tag("td", esc(value))
     return tag("td", esc(value), data_sort=str(value).lower(), data_facet=str(value))

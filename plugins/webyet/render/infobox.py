@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..catalog import Catalog, CatalogEntry
 from ..freshness.flags import Flag
 from ..freshness.snapshot import CrateFacts
-from ..schema import CrateEntry, Pattern, Topic
+from ..schema import DEATH_CAUSES, CrateEntry, Pattern, Topic
 from .badges import status_badge, verdict_badge
 from .columns import licence
 from .html import Links, esc, link, tag
@@ -31,6 +31,11 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
         if model.crate:
             rows.append(("Crate", tag("code", esc(model.crate))))
         rows.append(("Status", status_badge(model.status)))
+        if model.archived is not None:
+            dead = model.archived
+            rows.append(("Since", tag("time", esc(dead.date.isoformat()), datetime=dead.date.isoformat())
+                         + " — " + esc(DEATH_CAUSES[dead.cause]) + ". " + esc(dead.reason)))
+            rows.append(("Use instead", _entry_links(entry, catalog, links, dead.successors)))
         licence_text = licence(model, catalog.facts(entry))
         if licence_text:
             rows.append(("Licence", esc(licence_text)))
