@@ -30,6 +30,8 @@ INDEX = {
     "to/ml/toml": [index_line("toml", "0.9.8", "2025-10-09"),
                    index_line("toml", "1.2.2+spec-1.1.0", "2026-11-21"),
                    index_line("toml", "1.3.0-rc.1+spec-1.1.0", "2026-11-25")],
+    "pr/er/prerel": [index_line("prerel", "1.0.0-alpha.9", "2026-01-01"),
+                     index_line("prerel", "1.0.0-alpha.10", "2026-02-01")],
     "pu/ll/pulled": [index_line("pulled", "2.1.0", "2026-01-05", yanked=True),
                      index_line("pulled", "2.0.0", "2025-12-01")],
 }
@@ -39,6 +41,7 @@ MANIFESTS = {
     ("oldie", "1.0.0"): '[package]\nname = "oldie"\nversion = "1.0.0"\nlicense-file = "LICENSE"\n',
     ("toml", "1.2.2+spec-1.1.0"): '[package]\nname = "toml"\nversion = "1.2.2+spec-1.1.0"\n'
                                   'license = "MIT OR Apache-2.0"\n',
+    ("prerel", "1.0.0-alpha.10"): '[package]\nname = "prerel"\nversion = "1.0.0-alpha.10"\nlicense = "MIT"\n',
     ("pulled", "2.0.0"): '[package]\nname = "pulled"\nversion = "2.0.0"\nlicense = "Apache-2.0"\n',
 }
 
@@ -100,7 +103,7 @@ def project(tmp_path: Path) -> Path:
     dead = crate_entry("ghost", "ghost").replace(
         "status: usable\n", "status: archived\narchived: {date: 2020-01-01, cause: not-on-registry, "
         "reason: Never published., successors: [fresh]}\n")
-    names = ("fresh", "oldie", "pulled", "toml")
+    names = ("fresh", "oldie", "pulled", "toml", "prerel")
     files = {f"tooling/{n}.md": crate_entry(n, n) for n in names}
     make_content(tmp_path, {**files, "tooling/ghost.md": dead})
     (tmp_path / "mkdocs.yml").write_text("site_name: t\ndocs_dir: content\n")
@@ -124,7 +127,9 @@ def test_index_refresh_reads_versions_yanked_and_the_manifest(project: Path, ind
     code, output, data = refresh(project, index)
     assert code == 0, output
     crates = data["crates"]
-    assert sorted(crates) == ["fresh", "oldie", "pulled", "toml"]  # ghost was never published: not asked
+    assert sorted(crates) == ["fresh", "oldie", "prerel", "pulled", "toml"]  # ghost: never published
+    # a crate with pre-releases only shows its newest pre-release (not alpha.9: 10 > 9)
+    assert (crates["prerel"]["newest_version"], crates["prerel"]["license"]) == ("1.0.0-alpha.10", "MIT")
     # build metadata with a hyphen is not a pre-release; a real pre-release is skipped
     assert crates["toml"]["newest_version"] == "1.2.2+spec-1.1.0"
     fresh = crates["fresh"]

@@ -94,7 +94,8 @@ def facts_from_api(client: Client, api_url: str, name: str, pinned: set[str]) ->
     try:
         crate, versions = data["crate"], data["versions"]
         by_number = {v["num"]: v for v in versions}
-        stable = [v for v in versions if not v["yanked"] and not is_pre_release(v["num"])]
+        published = [v for v in versions if not v["yanked"]]
+        stable = [v for v in published if not is_pre_release(v["num"])] or published
         newest = by_number.get(crate.get("max_stable_version") or "") or (
             max(stable, key=lambda v: v["created_at"]) if stable else None)
         first = min((v["created_at"] for v in versions), default=None)
@@ -132,7 +133,9 @@ def facts_from_index(client: Client, index_url: str, name: str, pinned: set[str]
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
         raise RegistryError(f"malformed index lines ({err})") from None
     by_number = {v["vers"]: v for v in versions}
-    stable = [v for v in versions if not v.get("yanked") and not is_pre_release(v["vers"])]
+    published = [v for v in versions if not v.get("yanked")]
+    # The newest stable version; a crate that never left pre-releases shows its newest one.
+    stable = [v for v in published if not is_pre_release(v["vers"])] or published
     newest = max(stable, key=lambda v: _semver_key(v["vers"])) if stable else None
     times = [v["pubtime"] for v in versions if v.get("pubtime")]
     license = repository = None

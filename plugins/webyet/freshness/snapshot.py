@@ -16,7 +16,7 @@ SNAPSHOT_VERSION = 1
 class CrateFacts:
     """What the registry says about one crate; None means the source did not say."""
 
-    newest_version: str | None = None  # newest stable (non-yanked, non-pre-release) version
+    newest_version: str | None = None  # newest stable version (newest pre-release if none is stable)
     newest_release: str | None = None  # its publication date, YYYY-MM-DD
     first_release: str | None = None
     downloads_total: int | None = None

@@ -34,7 +34,8 @@ def status_html(result: SnippetResult | None, rustc: str, playground: frozenset[
     parts = [esc(text)]
     region = result.region
     if result.status == "pass" and region.lines and set(result.crates) <= playground:
-        url = PLAYGROUND.format(edition=region.info.edition, code=quote(wrap(region.lines).source, safe=""))
+        source = wrap(region.lines, whole_file=region.whole_file).source
+        url = PLAYGROUND.format(edition=region.info.edition, code=quote(source, safe=""))
         parts.append(link(url, "Run", class_="wy-snippet-run", rel="nofollow"))
     return tag("p", " · ".join(parts), class_=f"wy-snippet wy-snippet-{result.status}")
 

@@ -18,9 +18,10 @@ from .profiles import Profile
 from .wrap import WRAPPER_VERSION, Wrapped
 
 
-def result_key(wrapped: Wrapped, annotations: str, profile: Profile) -> str:
+def result_key(wrapped: Wrapped, annotations: str, profile: Profile,
+               test_wrapped: Wrapped | None = None) -> str:
     parts = [WRAPPER_VERSION, wrapped.source, annotations, profile.name, profile.fingerprint(),
-             rustc_version()]
+             rustc_version(), test_wrapped.source if test_wrapped else ""]
     return hashlib.sha256(json.dumps(parts).encode()).hexdigest()
 
 
@@ -43,6 +44,8 @@ class ResultCache:
             return None
 
     def put(self, key: str, value: dict[str, Any]) -> None:
+        if not self.enabled:
+            return  # `--no-cache` neither reads nor writes results
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.tmp")

@@ -61,9 +61,10 @@ def rustc_release() -> str:
 class Unit:
     """One snippet as a cargo target."""
 
-    name: str  # bin name: `s_` + content hash
+    name: str  # bin name: `s_` + content hash (`t_` for a test-mode variant)
     source: str
     edition: str
+    test: bool = False  # compiled in test mode (`cargo check --tests`), not as a plain binary
 
 
 @dataclass
@@ -78,8 +79,11 @@ class CargoRun:
 
 
 def check_units(profile: Profile, units: list[Unit], *, timeout: float, jobs: int | None = None,
-                env: dict[str, str] | None = None) -> CargoRun:
-    """`cargo check` every unit of `profile` in one generated package."""
+                env: dict[str, str] | None = None, build: bool = False) -> CargoRun:
+    """`cargo check` every unit of `profile` in one generated package: plain units as binaries
+    (as rustdoc compiles a doctest, so `main`'s signature is checked and `cfg(test)` code is
+    not), test units in test mode. `build=True` runs `cargo build` instead, for `compile_fail`
+    blocks whose error only code generation finds (post-monomorphization)."""
     cargo = cargo_path()
     if cargo is None:
         return CargoRun(failure="cargo not found on PATH")
@@ -91,13 +95,19 @@ def check_units(profile: Profile, units: list[Unit], *, timeout: float, jobs: in
         fetched = _fetch(cargo, package, profile, run_env, timeout)
         if fetched:
             return CargoRun(failure=fetched)
-        # `--tests` checks each bin in test mode, so `#[test]` functions in snippets are
-        # type-checked too (a plain `--bins` check compiles them out); `main` still is.
-        command = [cargo, "check", "--tests", "--keep-going", "--message-format=json", "--locked",
-                   "--offline", "--quiet"]
+        command = [cargo, "build" if build else "check", *_targets(units), "--keep-going",
+                   "--message-format=json", "--locked", "--offline", "--quiet"]
         if jobs:
             command += ["--jobs", str(jobs)]
         return _run_check(command, package, run_env, timeout)
+
+
+def _targets(units: list[Unit]) -> list[str]:
+    """Plain units by name; test units through `--tests` (only they have `test = true`)."""
+    if not any(u.test for u in units):
+        return ["--bins"]
+    plain = [arg for u in units if not u.test for arg in ("--bin", u.name)]
+    return [*plain, "--tests"]
 
 
 def _write_package(package: Path, profile: Profile, units: list[Unit]) -> None:
@@ -111,7 +121,8 @@ def _write_package(package: Path, profile: Profile, units: list[Unit]) -> None:
     for unit in units:
         (bins / f"{unit.name}.rs").write_text(unit.source, encoding="utf-8")
         targets.append(f'\n[[bin]]\nname = "{unit.name}"\npath = "src/bin/{unit.name}.rs"\n'
-                       f'edition = "{unit.edition}"\nbench = false\ndoc = false\n')
+                       f'edition = "{unit.edition}"\ntest = {str(unit.test).lower()}\nbench = false\n'
+                       'doc = false\n')
     (package / "Cargo.toml").write_text(manifest + "".join(targets), encoding="utf-8")
     (package / "Cargo.lock").write_text(profile.lock, encoding="utf-8")
 

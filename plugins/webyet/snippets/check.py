@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +14,8 @@ from . import cargo
 from .cache import ResultCache, result_key
 from .extract import SnippetRegion, region_of_rust_file, regions_in_markdown
 from .profiles import Profile, choose_profile, crates_named, load_profiles
-from .wrap import Wrapped, wrap
+from .syntax import Tok
+from .wrap import Shape, Wrapped, shape_of, wrap
 
 DEFAULT_TIMEOUT = 1800.0  # seconds per cargo run; a cold build of the largest profile fits in it
 
@@ -69,6 +69,13 @@ class _Pending:
     result: SnippetResult
     wrapped: Wrapped
     unit: cargo.Unit
+    shape: Shape
+    test_wrapped: Wrapped | None = None  # the test-mode variant, for blocks with tests
+    test_unit: cargo.Unit | None = None
+
+    @property
+    def units(self) -> list[cargo.Unit]:
+        return [self.unit] + ([self.test_unit] if self.test_unit else [])
 
 
 def find_sources(paths: Iterable[Path]) -> list[Path]:
@@ -145,23 +152,58 @@ def _prepare(region: SnippetRegion, profiles: dict[str, Profile], cache: ResultC
     profile, why = choose_profile(region.code, info.profile, profiles)
     if profile is None:
         return SnippetResult(region, "fail", diagnostics=[Diagnostic("error", "profile", why, *here)]), None
+    shape = shape_of(region.lines)
+    vacuous = _vacuous(region, shape)
+    if vacuous:
+        return SnippetResult(region, "fail", profile.name, diagnostics=vacuous), None
     used = sorted(crates_named(region.code)[0] & set(profile.crates))
     result = SnippetResult(region, "unchecked", profile.name,
                            crates={c: profile.shown_version(c) for c in used})
-    wrapped = wrap(region.lines)
-    result.key = result_key(wrapped, info.key(), profile)
+    wrapped = wrap(region.lines, whole_file=region.whole_file, shape=shape)
+    test_wrapped = wrap(region.lines, whole_file=region.whole_file, shape=shape, for_tests=True) \
+        if shape.has_tests else None
+    result.key = result_key(wrapped, info.key(), profile, test_wrapped)
     outcome = cache.get(result.key)
     if outcome is not None:
         result.cached = True
-        _judge(result, wrapped, outcome)
+        _judge(result, wrapped, outcome, test_wrapped)
         return result, None
     unit = cargo.Unit("s_" + result.key[:16], wrapped.source, info.edition)
-    return result, _Pending(result, wrapped, unit)
+    test_unit = cargo.Unit("t_" + result.key[:16], test_wrapped.source, info.edition, test=True) \
+        if test_wrapped else None
+    return result, _Pending(result, wrapped, unit, shape, test_wrapped, test_unit)
 
 
-# Snippets that cannot live inside a module of a shared crate (rustdoc's merged-doctest rules):
-# crate attributes, `extern crate`, paths from the crate root, exported macros.
-_UNMERGEABLE = re.compile(r"#!\[|\$crate|macro_export|\bcrate::|\bsuper::|\bextern\s+crate\b")
+def _vacuous(region: SnippetRegion, shape: Shape) -> list[Diagnostic]:
+    """A block that checks nothing it shows: every line hidden, or visible code under a
+    `#[cfg(…)]` that is false whenever the block is compiled."""
+    if not region.whole_file and not any(c.text.strip() for c in region.lines if not c.hidden):
+        return [Diagnostic("error", "vacuous", "every line of this block is hidden or blank, so the "
+                           "page shows nothing that was checked", region.display, region.line, 1)]
+    found = []
+    for out in shape.compiled_out:
+        guarded = region.lines[out.first_line:out.last_line + 1]
+        if any(not c.hidden and c.text.strip() for c in guarded[1:] or guarded):
+            where = region.lines[out.first_line]
+            found.append(Diagnostic(
+                "error", "vacuous",
+                f"`{out.cfg}` is false whenever this block is checked (its package has no features "
+                "and is built for Linux; test code counts only in a block with tests), so the code "
+                "under it is never compiled: drop the guard, or hide the guarded code too",
+                region.display, where.line, where.col + 1))
+    return found
+
+
+def _mergeable(job: _Pending) -> bool:
+    """Can this snippet be a module of a shared crate (rustdoc's merged-doctest rules)? Not
+    with crate attributes, `extern crate`, paths from the crate root, `$crate` or exported
+    macros, nor as a `compile_fail` block (it must fail on its own)."""
+    if job.result.region.info.compile_fail or job.result.region.whole_file:
+        return False
+    toks: list[Tok] = job.shape.toks
+    pairs = {(tok.text, toks[i + 1].text if i + 1 < len(toks) else "") for i, tok in enumerate(toks)}
+    blocked = {("#", "!"), ("crate", "::"), ("super", "::"), ("extern", "crate"), ("$", "crate")}
+    return not pairs & blocked and not any(t.text in ("macro_export", "$crate") for t in toks)
 
 
 def _run_profile(profile: Profile, jobs_of_profile: list[_Pending], cache: ResultCache,
@@ -194,10 +236,20 @@ def _run_profile(profile: Profile, jobs_of_profile: list[_Pending], cache: Resul
     _collect(first, alone, cache, profile, timeout)
     if retry:
         _collect(run(_units(retry)), retry, cache, profile, timeout)
+    # rustdoc builds `compile_fail` blocks: an error found only by code generation (a
+    # post-monomorphization `const` assertion) still counts. Only blocks `check` passed need it.
+    escalate = [j for j in alone if j.result.region.info.compile_fail and j.result.status == "fail"
+                and not any(d.level == "error" and d.code != "compile_fail" for d in j.result.diagnostics)]
+    if escalate:
+        built = cargo.check_units(profile, [j.unit for j in escalate], timeout=timeout,
+                                  jobs=jobs or os.cpu_count(), env=env, build=True)
+        report.cargo_runs += 1
+        report.cargo_seconds += built.seconds
+        _collect(built, escalate, cache, profile, timeout)
 
 
 def _units(jobs_of_profile: list[_Pending]) -> list[cargo.Unit]:
-    return list({j.unit.name: j.unit for j in jobs_of_profile}.values())
+    return list({u.name: u for j in jobs_of_profile for u in j.units}.values())
 
 
 def _merge(jobs_of_profile: list[_Pending]) -> tuple[list[tuple[cargo.Unit, list[_Pending]]], list[_Pending]]:
@@ -205,26 +257,37 @@ def _merge(jobs_of_profile: list[_Pending]) -> tuple[list[tuple[cargo.Unit, list
     groups: dict[str, list[_Pending]] = {}
     alone: list[_Pending] = []
     for job in jobs_of_profile:
-        region = job.result.region
-        if region.info.compile_fail or _UNMERGEABLE.search(region.code):
+        if job.test_unit is not None or not _mergeable(job):
             alone.append(job)
         else:
             groups.setdefault(job.unit.edition, []).append(job)
     merged = []
     for edition, members in groups.items():
-        modules = _units(members)  # identical snippets share one module
+        modules = list({j.unit.name: _module_source(j) for j in members}.items())
         if len(modules) < 2:
             alone += members
             continue
-        name = "m_" + hashlib.sha256("".join(u.name for u in modules).encode()).hexdigest()[:16]
-        source = "".join(f"mod {u.name} {{\n{u.source}}}\n" for u in modules) + "fn main() {}\n"
+        name = "m_" + hashlib.sha256("".join(n for n, _ in modules).encode()).hexdigest()[:16]
+        source = "".join(f"mod {n} {{\n{text}}}\n" for n, text in modules) + "fn main() {}\n"
         merged.append((cargo.Unit(name, source, edition), members))
     return merged, alone
 
 
+def _module_source(job: _Pending) -> str:
+    """A snippet as a module of the merged crate. Its own `main` is not the crate's entry
+    point there, so a function asserts that it could be one (a `Termination` return, not
+    `async`); if not, the crate fails and the snippet is checked alone for the real error."""
+    source = job.unit.source.replace("#![allow(unused)]\n", "", 1)
+    if job.shape.has_main:
+        source += ("fn __webyet_entry_point() { fn entry<T: std::process::Termination>(_: fn() -> T) {} "
+                   "entry(main); }\n")
+    return source
+
+
 def _record(job: _Pending, outcome: dict[str, Any], cache: ResultCache) -> None:
     cache.put(job.result.key, outcome)
-    _judge(job.result, job.wrapped, outcome)
+    job.result.diagnostics.clear()
+    _judge(job.result, job.wrapped, outcome, job.test_wrapped)
 
 
 def _collect(run: cargo.CargoRun, jobs_of_profile: list[_Pending], cache: ResultCache,
@@ -233,7 +296,12 @@ def _collect(run: cargo.CargoRun, jobs_of_profile: list[_Pending], cache: Result
     for job in jobs_of_profile:
         name = job.unit.name
         if name in run.messages or name in run.finished:
-            _record(job, _outcome(run.messages.get(name, []), name), cache)
+            outcome = _outcome(run.messages.get(name, []), name)
+            if job.test_unit is not None:
+                tested = _outcome(run.messages.get(job.test_unit.name, []), job.test_unit.name, test=True)
+                outcome = {"compiled": outcome["compiled"] and tested["compiled"],
+                           "messages": outcome["messages"] + tested["messages"]}
+            _record(job, outcome, cache)
         elif run.timed_out:
             job.result.status = "timeout"
             job.result.diagnostics.append(Diagnostic(
@@ -246,7 +314,7 @@ def _collect(run: cargo.CargoRun, jobs_of_profile: list[_Pending], cache: Result
                 job.result.region.display, job.result.region.line, 1))
 
 
-def _outcome(messages: list[dict[str, Any]], name: str) -> dict[str, Any]:
+def _outcome(messages: list[dict[str, Any]], name: str, *, test: bool = False) -> dict[str, Any]:
     """cargo's compiler messages for one bin, reduced to what the cache keeps."""
     kept = []
     for msg in messages:
@@ -258,18 +326,26 @@ def _outcome(messages: list[dict[str, Any]], name: str) -> dict[str, Any]:
         kept.append({"level": msg["level"], "code": (msg.get("code") or {}).get("code", ""),
                      "message": msg["message"],
                      "line": span["line_start"] if span else 0, "column": span["column_start"] if span else 0,
-                     "notes": [f"{c['level']}: {c['message']}" for c in msg.get("children", [])]})
+                     "notes": [f"{c['level']}: {c['message']}" for c in msg.get("children", [])],
+                     "test": test})
     return {"compiled": not any(m["level"] == "error" for m in kept), "messages": kept}
 
 
-def _judge(result: SnippetResult, wrapped: Wrapped, outcome: dict[str, Any]) -> None:
-    """Map the outcome's positions to the file and decide pass/fail against the annotation."""
+def _judge(result: SnippetResult, wrapped: Wrapped, outcome: dict[str, Any],
+           test_wrapped: Wrapped | None = None) -> None:
+    """Map the outcome's positions to the file and decide pass/fail against the annotation.
+    A message both compilations (plain and test mode) report is shown once."""
     region = result.region
+    seen = set()
     for msg in outcome["messages"]:
-        origin = wrapped.locate(msg["line"])
+        source = test_wrapped if msg.get("test") and test_wrapped else wrapped
+        origin = source.locate(msg["line"])
         line, column = (origin.line, msg["column"] + origin.col) if origin else (region.line, 1)
-        result.diagnostics.append(Diagnostic(msg["level"], msg["code"], msg["message"], region.display,
-                                             line, column, tuple(msg["notes"])))
+        diagnostic = Diagnostic(msg["level"], msg["code"], msg["message"], region.display,
+                                line, column, tuple(msg["notes"]))
+        if (diagnostic.level, diagnostic.code, diagnostic.message, line, column) not in seen:
+            seen.add((diagnostic.level, diagnostic.code, diagnostic.message, line, column))
+            result.diagnostics.append(diagnostic)
     info = region.info
     errors = [d for d in result.diagnostics if d.level == "error"]
     if not info.compile_fail:
@@ -280,12 +356,14 @@ def _judge(result: SnippetResult, wrapped: Wrapped, outcome: dict[str, Any]) -> 
         result.status = "fail"
         result.diagnostics.append(Diagnostic("error", "compile_fail", "this `compile_fail` block compiles",
                                              *here))
-    elif info.error_codes and not any(d.code in info.error_codes for d in errors):
+    elif missing := [c for c in info.error_codes if c not in {d.code for d in errors}]:
+        # rustdoc requires every listed code
         result.status = "fail"
         got = ", ".join(sorted({d.code or "no code" for d in errors}))
         result.diagnostics.append(Diagnostic(
             "error", "compile_fail",
-            f"expected error {' or '.join(info.error_codes)}, the compiler reported {got}", *here))
+            f"expected error {' and '.join(info.error_codes)}; {', '.join(missing)} missing "
+            f"(the compiler reported {got})", *here))
     else:
         result.status = "pass"
 

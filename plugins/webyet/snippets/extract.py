@@ -39,6 +39,7 @@ class SnippetRegion:
     lines: tuple[CodeLine, ...]
     includes: tuple[str, ...] = ()  # `--8<--` targets when the block only includes files
     end: int = 0  # 1-based last line of the block (its closing fence when there is one)
+    whole_file: bool = False  # a `.rs` file: compiled as it is, never wrapped in `main`
 
     @property
     def code(self) -> str:
@@ -56,9 +57,16 @@ class SnippetRegion:
 _md = MarkdownIt("commonmark")
 
 
+def split_lines(text: str) -> list[str]:
+    """Lines as Rust and CommonMark see them: only LF, CRLF and CR end a line. (Python's
+    `splitlines` also splits at U+2028, U+0085 and form feeds, which may sit in a string or
+    a comment.)"""
+    return re.split(r"\r\n|\r|\n", text.removesuffix("\n").removesuffix("\r")) if text else []
+
+
 def regions_in_markdown(text: str, path: Path, display: str) -> list[SnippetRegion]:
     """The Rust fenced blocks of a Markdown text, in order."""
-    source = text.splitlines()
+    source = split_lines(text)
     regions = []
     for token in _md.parse(text):
         if token.type != "fence" or token.map is None or not token.markup.startswith(("`", "~")):
@@ -68,7 +76,7 @@ def regions_in_markdown(text: str, path: Path, display: str) -> list[SnippetRegi
             continue
         first = token.map[0] + 1  # 0-based index of the first content line
         lines = [_code_line(raw, source[first + k] if first + k < len(source) else raw, first + k + 1)
-                 for k, raw in enumerate(token.content.splitlines())]
+                 for k, raw in enumerate(split_lines(token.content))]
         includes = tuple(m.group(2) for c in lines if (m := _INCLUDE.match(c.text)))
         start, end = token.map[0] + 1, token.map[1]
         if includes and all(_INCLUDE.match(c.text) or not c.text.strip() for c in lines):
@@ -80,8 +88,8 @@ def regions_in_markdown(text: str, path: Path, display: str) -> list[SnippetRegi
 
 def region_of_rust_file(text: str, path: Path, display: str) -> SnippetRegion:
     """A whole `.rs` file is one snippet; its lines map to themselves."""
-    lines = tuple(CodeLine(raw, n, 0) for n, raw in enumerate(text.splitlines(), start=1))
-    return SnippetRegion(path, display, 1, parse_info("rust"), lines)
+    lines = tuple(CodeLine(raw, n, 0) for n, raw in enumerate(split_lines(text), start=1))
+    return SnippetRegion(path, display, 1, parse_info("rust"), lines, whole_file=True)
 
 
 def _code_line(content: str, source_line: str, number: int) -> CodeLine:

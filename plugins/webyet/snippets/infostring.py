@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 # Tokens rustdoc or mdBook understand that change nothing for a compile check.
 _INERT = {"editable", "noplayground", "mdbook-runnable", "should_panic", "test_harness",
           "standalone_crate", "allow_fail"}
+# Options of pymdownx.highlight (this site's code blocks): shown, never part of the check.
+_HIGHLIGHT = {"title", "hl_lines", "linenums", "linenostart", "anchor_linenums"}
 _TOKEN = re.compile(r"""\s*([^\s,="']+)(?:=(?:"([^"]*)"|'([^']*)'|([^\s,]*)))?\s*,?""")
 _ERROR_CODE = re.compile(r"E\d{4}")
 _EDITION = re.compile(r"edition(20\d\d)")
@@ -27,7 +29,7 @@ class FenceInfo:
     reason: str = ""  # why an `ignore` block is not checked (shown on the page)
     no_run: bool = False
     compile_fail: bool = False
-    error_codes: tuple[str, ...] = ()  # `compile_fail,E0382`: the failure must carry one of these
+    error_codes: tuple[str, ...] = ()  # `compile_fail,E0382,E0499`: the failure carries every one
     edition: str = "2024"
     profile: str = ""  # `profile=NAME` overrides the inferred dependency profile
     problems: tuple[str, ...] = field(default=())
@@ -53,8 +55,11 @@ def parse_info(info: str) -> FenceInfo:
             pos += 1  # stray quote or `=`: skip it rather than loop
             continue
         pos = match.end()
-        name = match.group(1).lstrip(".")  # `{.rust}` attribute-list style
+        raw = match.group(1)
         value = next((g for g in match.groups()[1:] if g is not None), None)
+        if raw.startswith(("#", ".")) and words:
+            continue  # attribute-list classes and ids after the language: `{.rust .numberLines}`
+        name = raw.lstrip(".")  # `{.rust}` attribute-list style
         if value is None:
             words.append(name)
         else:
@@ -72,7 +77,7 @@ def parse_info(info: str) -> FenceInfo:
                 and not word.startswith("ignore-"):
             problems.append(f"unknown fence attribute `{word}`")
     for name in attrs:
-        if name not in {"reason", "profile", "edition"}:
+        if name not in {"reason", "profile", "edition"} | _HIGHLIGHT:
             problems.append(f"unknown fence attribute `{name}=`")
     if "edition" in attrs:
         if attrs["edition"] in EDITIONS:

@@ -8,22 +8,11 @@ key (sqlx-sqlite, diesel's libsqlite3) cannot share one dependency graph.
 from __future__ import annotations
 
 import hashlib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-# Path roots that are never crates from a profile.
-_BUILTIN = {"std", "core", "alloc", "crate", "self", "super", "proc_macro", "test",
-            "bool", "char", "str", "u8", "u16", "u32", "u64", "u128", "usize",
-            "i8", "i16", "i32", "i64", "i128", "isize", "f32", "f64"}
-_IDENT = r"[A-Za-z_][A-Za-z0-9_]*"
-_PATH_ROOT = re.compile(rf"(?<![\w:])(?<!::)\b({_IDENT})\s*::")
-_STRONG = re.compile(rf"^\s*(?:pub\s+)?use\s+(?:::)?({_IDENT})\b|extern\s+crate\s+({_IDENT})|#\[({_IDENT})::",
-                     re.M)
-_USE_STMT = re.compile(r"\buse\s+[^;]*;", re.S)
-_LOCAL_DECL = re.compile(rf"\b(?:mod|enum|struct|trait|type|union)\s+({_IDENT})")
-_COMMENT_OR_STRING = re.compile(r'//[^\n]*|/\*.*?\*/|r#*"(?:.|\n)*?"#*|"(?:\\.|[^"\\])*"', re.S)
+from .syntax import BUILTIN_ROOTS, declared_names, imported_names, path_roots, tokens
 
 
 @dataclass(frozen=True)
@@ -81,18 +70,20 @@ def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
 
 
 def crates_named(code: str) -> tuple[set[str], set[str]]:
-    """(every path root the code names, the roots named in `use`/`extern crate`/`#[x::…]`)."""
-    bare = _COMMENT_OR_STRING.sub(lambda m: "\n" * m.group(0).count("\n"), code)
-    local = set(_LOCAL_DECL.findall(bare))
-    for stmt in _USE_STMT.findall(bare):  # names a `use` brings in are not crates further down
-        local.update(re.findall(rf"({_IDENT})\s*(?:[,}}]|;|$)", stmt))
-        local.update(re.findall(rf"\bas\s+({_IDENT})", stmt))
-    strong = {next(g for g in m if g) for m in _STRONG.findall(bare)} - _BUILTIN
-    # Inside a use tree only the first segment can be a crate (`use axum::{http::StatusCode}`
-    # names axum, not a crate `http`); that root is in `strong`, so use statements are skipped.
-    outside_use = _USE_STMT.sub(lambda m: "\n" * m.group(0).count("\n"), bare)
-    roots = {m for m in _PATH_ROOT.findall(outside_use) if m[0].islower()} - _BUILTIN
-    return (roots - local) | strong, strong
+    """(every crate the code may name, the ones it certainly names: `use` roots, `extern crate`,
+    attribute paths such as `#[tokio::main]`). Local items, names a `use` brings in, tool
+    attributes (`#[rustfmt::skip]`) and the standard library's crates are not crates."""
+    toks = tokens(code)
+    declared, imported = declared_names(toks), imported_names(toks)
+    roots, strong = path_roots(toks)
+
+    def crates(names: set[str], local: set[str]) -> set[str]:
+        return {n for n in names if n[:1].islower()} - BUILTIN_ROOTS - local
+
+    # A `use` root is a crate unless the snippet declares it (`mod handlers; use handlers::x`);
+    # `use rstest::rstest` imports a name equal to its crate's, which stays a crate.
+    sure = crates(strong, declared)
+    return crates(roots, declared | imported) | sure, sure
 
 
 def choose_profile(code: str, wanted: str, profiles: dict[str, Profile]) -> tuple[Profile | None, str]:
