@@ -12,7 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .syntax import BUILTIN_ROOTS, declared_names, imported_names, path_roots, tokens
+from .syntax import BUILTIN_ROOTS, declared_names, extern_crates, imported_names, path_roots, tokens
 
 
 @dataclass(frozen=True)
@@ -82,7 +82,7 @@ def crates_named(code: str) -> tuple[set[str], set[str]]:
 
     # A `use` root is a crate unless the snippet declares it (`mod handlers; use handlers::x`);
     # `use rstest::rstest` imports a name equal to its crate's, which stays a crate.
-    sure = crates(strong, declared)
+    sure = crates(strong, declared) | (extern_crates(toks) - BUILTIN_ROOTS)
     return crates(roots, declared | imported) | sure, sure
 
 

@@ -292,6 +292,12 @@ def _imports(body: list[Tok]) -> set[str]:
     return names
 
 
+def extern_crates(toks: list[Tok]) -> set[str]:
+    """`extern crate x;` names x as a crate, whatever else the snippet calls x."""
+    return {toks[i + 2].text for i in range(len(toks) - 2)
+            if toks[i].text == "extern" and toks[i + 1].text == "crate" and toks[i + 2].kind == "ident"}
+
+
 def path_roots(toks: list[Tok]) -> tuple[set[str], set[str]]:
     """(every path root `x::…` outside use trees and tool attributes, including attribute paths
     such as `#[tokio::main]`; the roots of use trees and `extern crate`, which must be crates)."""
