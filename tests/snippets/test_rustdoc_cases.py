@@ -137,3 +137,14 @@ def test_case_15_main_in_a_string_or_a_method_is_not_the_main() -> None:
     for code in ('let s = r#"fn main() {}"#;', "struct S;\nimpl S { fn main(&self) {} }\nS.main();"):
         wrapped = wrap(lines(code))
         assert wrapped.source.splitlines()[1] == "fn main() {" and wrapped.locate(2) is None  # wrapped
+
+
+def test_postgresql_query_macros_say_they_are_not_checked(tmp_path: Path) -> None:
+    code = ("async fn f(pool: sqlx::PgPool) -> Result<(), sqlx::Error> {\n"
+            "    let query = sqlx::query!(\"SELECT $1::text[] AS tags\", &[\"a\"] as &[&str]);\n"
+            "    let rows = query.fetch_all(&pool).await?;\n"
+            "    Ok(())\n}")
+    path = tmp_path / "pg.md"
+    path.write_text(block(code))
+    (result,) = check_paths([path], ROOT, use_cache=False).results
+    assert result.status == "ignored" and "PostgreSQL queries are not checked" in result.reason

@@ -48,6 +48,7 @@ class SnippetResult:
     crates: dict[str, str] = field(default_factory=dict)  # crate → shown version (`0.8.x`)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     key: str = ""  # cache key; the site plugin finds results by it
+    reason: str = ""  # why an "ignored" block was not checked, when its info string does not say
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.region.display, "line": self.region.line, "profile": self.profile,
@@ -153,6 +154,8 @@ def _prepare(region: SnippetRegion, profiles: dict[str, Profile], cache: ResultC
     if profile is None:
         return SnippetResult(region, "fail", diagnostics=[Diagnostic("error", "profile", why, *here)]), None
     shape = shape_of(region.lines)
+    if profile.schema is not None and _postgres_query(shape.toks):
+        return SnippetResult(region, "ignored", profile.name, reason=POSTGRES_REASON), None
     vacuous = _vacuous(region, shape)
     if vacuous:
         return SnippetResult(region, "fail", profile.name, diagnostics=vacuous), None
@@ -172,6 +175,20 @@ def _prepare(region: SnippetRegion, profiles: dict[str, Profile], cache: ResultC
     test_unit = cargo.Unit("t_" + result.key[:16], test_wrapped.source, info.edition, test=True) \
         if test_wrapped else None
     return result, _Pending(result, wrapped, unit, shape, test_wrapped, test_unit)
+
+
+POSTGRES_REASON = ("sqlx's query macros check SQL against a live database, and this build has "
+                   "SQLite only; PostgreSQL queries are not checked")
+_QUERY_MACROS = {"query", "query_as", "query_scalar", "query_file", "query_file_as", "query_unchecked",
+                 "query_as_unchecked", "query_scalar_unchecked", "query_file_unchecked"}
+_POSTGRES_NAMES = {"PgPool", "PgConnection", "PgPoolOptions", "PgRow", "Postgres", "postgres"}
+
+
+def _postgres_query(toks: list[Tok]) -> bool:
+    """A block that runs sqlx's compile-time query macros against PostgreSQL."""
+    macro = any(t.text in _QUERY_MACROS and i + 1 < len(toks) and toks[i + 1].text == "!"
+                for i, t in enumerate(toks))
+    return macro and any(t.kind == "ident" and t.text in _POSTGRES_NAMES for t in toks)
 
 
 def _vacuous(region: SnippetRegion, shape: Shape) -> list[Diagnostic]:

@@ -62,7 +62,7 @@ def status_text(result: SnippetResult, rustc: str) -> str:
     release = rustc.split()[1].rsplit(".", 1)[0] if rustc.count(" ") else "?"
     info = result.region.info
     if result.status == "ignored":
-        return f"not checked: {info.reason}"
+        return f"not checked: {info.reason or result.reason}"
     if result.status == "unchecked":
         return "not checked in this build"
     if result.status == "timeout":
