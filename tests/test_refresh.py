@@ -20,25 +20,41 @@ FIXTURES = Path(__file__).parent / "fixtures" / "registry"
 AS_OF = "2026-11-23"
 
 
-class Registry(http.server.ThreadingHTTPServer):
-    """Serves recorded answers; `script[name]` lists special answers used before the recording."""
+class LoopbackServer(http.server.ThreadingHTTPServer):
+    """An HTTP server on 127.0.0.1 and a free port (no other host is ever asked)."""
 
-    def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
-        self.script: dict[str, list[tuple[int, bytes, float]]] = {}
-        self.agents: list[str] = []
-        self.hits: dict[str, int] = {}
+    def __init__(self, handler: type[http.server.BaseHTTPRequestHandler]) -> None:
+        super().__init__(("127.0.0.1", 0), handler)
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}"
 
 
-class Handler(http.server.BaseHTTPRequestHandler):
-    server: Registry
+def running(server: LoopbackServer) -> Iterator[LoopbackServer]:
+    """Serve in a thread for the duration of a fixture."""
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
 
+
+class QuietHandler(http.server.BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:
         pass
+
+
+class Registry(LoopbackServer):
+    """Serves recorded answers; `script[name]` lists special answers used before the recording."""
+
+    def __init__(self) -> None:
+        super().__init__(Handler)
+        self.script: dict[str, list[tuple[int, bytes, float]]] = {}
+        self.agents: list[str] = []
+        self.hits: dict[str, int] = {}
+
+
+class Handler(QuietHandler):
+    server: Registry
 
     def do_GET(self) -> None:
         name = self.path.rsplit("/", 1)[-1]
@@ -64,12 +80,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def registry() -> Iterator[Registry]:
-    server = Registry()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield server
-    server.shutdown()
+def registry() -> Iterator[LoopbackServer]:
+    yield from running(Registry())
 
 
 def crate_entry(slug: str, crate: str) -> str:

@@ -3,18 +3,16 @@ index lines, licence and repository from the published Cargo.toml inside the .cr
 
 from __future__ import annotations
 
-import http.server
 import io
 import json
 import tarfile
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from .conftest import make_content, run_cli
-from .test_refresh import AS_OF, crate_entry
+from .test_refresh import AS_OF, LoopbackServer, QuietHandler, crate_entry, running
 
 
 def index_line(name: str, vers: str, pubtime: str, yanked: bool = False, msrv: str | None = None) -> str:
@@ -58,21 +56,14 @@ def crate_archive(name: str, version: str) -> bytes:
     return buffer.getvalue()
 
 
-class Index(http.server.ThreadingHTTPServer):
+class Index(LoopbackServer):
     def __init__(self) -> None:
-        super().__init__(("127.0.0.1", 0), Handler)
+        super().__init__(Handler)
         self.paths: list[str] = []
 
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server_address[1]}"
 
-
-class Handler(http.server.BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     server: Index
-
-    def log_message(self, *args: object) -> None:
-        pass
 
     def do_GET(self) -> None:
         self.server.paths.append(self.path)
@@ -91,11 +82,8 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def index() -> Iterator[Index]:
-    server = Index()
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield server
-    server.shutdown()
+def index() -> Iterator[LoopbackServer]:
+    yield from running(Index())
 
 
 @pytest.fixture

@@ -72,11 +72,15 @@ def _leading_alive(entry: CatalogEntry, catalog: Catalog) -> str | None:
     return None
 
 
-def _production_sourced(entry: CatalogEntry, catalog: Catalog) -> str | None:
+def _unsourced(entry: CatalogEntry, applies: Callable[[CrateEntry], bool], what: str) -> str | None:
     model = entry.model
-    if isinstance(model, CrateEntry) and model.status == "production" and not model.sources:
-        return "a 'production' entry cites at least one source in 'sources'"
+    if isinstance(model, CrateEntry) and applies(model) and not model.sources:
+        return f"{what} cites at least one source in 'sources'"
     return None
+
+
+def _production_sourced(entry: CatalogEntry, catalog: Catalog) -> str | None:
+    return _unsourced(entry, lambda m: m.status == "production", "a 'production' entry")
 
 
 def _history_current(entry: CatalogEntry, catalog: Catalog) -> str | None:
@@ -125,10 +129,7 @@ def _depth_shape(entry: CatalogEntry, catalog: Catalog) -> AtLine | None:
 
 
 def _brief_sourced(entry: CatalogEntry, catalog: Catalog) -> str | None:
-    model = entry.model
-    if isinstance(model, CrateEntry) and model.depth == "brief" and not model.sources:
-        return "a brief entry cites at least one primary source in 'sources'"
-    return None
+    return _unsourced(entry, lambda m: m.depth == "brief", "a brief entry")
 
 
 def _registry_licence(entry: CatalogEntry, catalog: Catalog) -> str | None:
