@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from webyet.snippets.badge import rewrite_page
 from webyet.snippets.check import check_paths
 from webyet.snippets.extract import CodeLine, regions_in_markdown, split_lines
 from webyet.snippets.infostring import parse_info
@@ -101,9 +102,12 @@ def test_case_09_a_rust_file_without_main_is_checked_as_it_is(tmp_path: Path) ->
     assert [r.status for r in report.results] == ["pass"]
 
 
-def test_case_10_highlight_options_are_accepted() -> None:
+def test_case_10_highlight_options_are_accepted_and_passed_to_the_page() -> None:
     for info in ('rust title="x.rs"', 'rust hl_lines="2 3"', "{.rust .numberLines}", 'rust linenums="1"'):
         assert parse_info(info).is_rust and not parse_info(info).problems, info
+    page = '```rust,no_run title="main.rs" hl_lines="2"\nlet a = 1;\nlet b = 2;\n```\n'
+    (region,) = regions_in_markdown(page, Path("x.md"), "x.md")
+    assert rewrite_page(page, [(region, "<p>ok</p>")]).startswith('```rust title="main.rs" hl_lines="2"\n')
 
 
 def test_case_11_mains_signature_is_checked(tmp_path: Path) -> None:

@@ -54,6 +54,7 @@ def rewrite_page(markdown: str, blocks: list[tuple[SnippetRegion, str]]) -> str:
                 del lines[code.line - 1]
             elif lines[code.line - 1].lstrip().startswith("##"):
                 lines[code.line - 1] = lines[code.line - 1].replace("##", "#", 1)
-        if match:  # pygments and superfences want a plain language name
-            lines[region.line - 1] = match.group(1) + match.group(2) + "rust"
+        if match:  # pygments and superfences want a plain language name, then their own options
+            options = "".join(f' {key}="{value}"' for key, value in region.info.highlight)
+            lines[region.line - 1] = match.group(1) + match.group(2) + "rust" + options
     return "\n".join(lines)

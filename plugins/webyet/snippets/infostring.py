@@ -32,6 +32,7 @@ class FenceInfo:
     error_codes: tuple[str, ...] = ()  # `compile_fail,E0382,E0499`: the failure carries every one
     edition: str = "2024"
     profile: str = ""  # `profile=NAME` overrides the inferred dependency profile
+    highlight: tuple[tuple[str, str], ...] = ()  # pymdownx.highlight options, kept for the page
     problems: tuple[str, ...] = field(default=())
 
     @property
@@ -93,7 +94,9 @@ def parse_info(info: str) -> FenceInfo:
         problems.append(f"error code {codes[0]} given without `compile_fail`")
     return FenceInfo(is_rust=True, ignore=ignore, reason=reason, no_run="no_run" in words,
                      compile_fail=compile_fail, error_codes=tuple(codes), edition=edition,
-                     profile=attrs.get("profile", ""), problems=tuple(problems))
+                     profile=attrs.get("profile", ""),
+                     highlight=tuple((k, v) for k, v in attrs.items() if k in _HIGHLIGHT),
+                     problems=tuple(problems))
 
 
 def _rustdoc_words(words: list[str]) -> set[str]:
