@@ -48,7 +48,7 @@ def test_core_imports_without_mkdocs() -> None:
 
 def test_the_blocker_would_catch_an_mkdocs_import() -> None:
     result = subprocess.run(
-        [sys.executable, "-c", BLOCK_MKDOCS, "webyet.mkdocs_plugins.catalog.plugin"],
+        [sys.executable, "-c", BLOCK_MKDOCS, "webyet.mkdocs_plugins.webyet.plugin"],
         capture_output=True, text=True)
     assert result.returncode != 0 and "core imported mkdocs" in result.stderr
 

@@ -139,6 +139,19 @@ def test_rules_flag_stale_yanked_and_behind(project: Path, registry: Registry) -
     assert "warning[stale]" in check.stdout
 
 
+def test_held_pins_are_not_behind_and_current_pins_count(project: Path, registry: Registry) -> None:
+    assert refresh(project, registry).returncode == 0
+    manifest = project / "snippets" / "profiles" / "p" / "Cargo.toml"
+    held = '\n[package.metadata.webyet.held]\nfresh = "needs a newer rustc"\n'
+    manifest.write_text(manifest.read_text() + held)
+    codes = {p.code for p in content_problems(load_catalog(project / "content"))}
+    assert "snippets-behind" not in codes
+    # A profile moved to the newest version after the refresh: not behind any more either.
+    manifest.write_text(manifest.read_text().split("\n[package.metadata")[0].replace("=0.6.0", "=0.8.2"))
+    codes = {p.code for p in content_problems(load_catalog(project / "content"))}
+    assert "snippets-behind" not in codes and "yanked-pin" in codes
+
+
 def test_feature_complete_exempts_from_stale(project: Path, registry: Registry) -> None:
     assert refresh(project, registry).returncode == 0
     oldie = project / "content" / "tooling" / "oldie.md"

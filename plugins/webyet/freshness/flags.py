@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..catalog import Catalog, CatalogEntry
 from ..problems import Problem, Severity
 from ..schema import DEAD_STATUSES, CrateEntry
+from .pins import held_pins, pinned_versions
 
 STALE_DAYS = 730
 REVIEW_DAYS = 365
@@ -32,7 +33,8 @@ RULES = {
     "snippets-behind": FreshnessRule(
         "snippets-behind", "snippets behind",
         "**snippets behind**: the version the snippets are checked against is two or more minor "
-        "versions (0.x) or a major version behind the newest release."),
+        "versions (0.x) or a major version behind the newest release, unless the profile holds it "
+        "back with a reason (`[package.metadata.webyet.held]`)."),
     "yanked-pin": FreshnessRule("yanked-pin", "yanked pin",
                                 "**yanked pin** (always an error): a snippet profile pins a yanked version."),
     "archived-repository": FreshnessRule(
@@ -62,7 +64,10 @@ def behind(pinned: str, newest: str) -> bool:
     return n_major > p_major
 
 
-def flags_for(entry: CatalogEntry, catalog: Catalog, today: dt.date) -> list[Flag]:
+def flags_for(entry: CatalogEntry, catalog: Catalog, today: dt.date,
+              held: dict[str, str] | None = None, pins: dict[str, set[str]] | None = None) -> list[Flag]:
+    """The freshness flags of one entry. `pins` are the versions the profiles pin now (the
+    snapshot's own list may predate a profile change); `held` crates are not "behind"."""
     flags = []
     model = entry.model
     age = (today - model.last_reviewed).days
@@ -78,11 +83,13 @@ def flags_for(entry: CatalogEntry, catalog: Catalog, today: dt.date) -> list[Fla
         if quiet > STALE_DAYS:
             flags.append(Flag(RULES["stale"], f"no release since {facts.newest_release} "
                               f"({quiet // 30} months before the snapshot)", "status"))
-    for version, yanked in sorted(facts.pinned.items()):
-        if yanked:
+    pinned = sorted(pins.get(model.crate, set())) if pins is not None else sorted(facts.pinned)
+    for version in pinned:
+        if facts.pinned.get(version, False):
             flags.append(Flag(RULES["yanked-pin"], f"snippets pin {model.crate} {version}, which is "
                               "yanked", "crate", Severity.ERROR))
-        elif facts.newest_version and behind(version, facts.newest_version):
+        elif (facts.newest_version and behind(version, facts.newest_version)
+              and model.crate not in (held or {})):
             flags.append(Flag(RULES["snippets-behind"], f"snippets use {version}, newest is "
                               f"{facts.newest_version}", "crate"))
     if facts.repository_archived and model.status != "archived":
@@ -92,7 +99,10 @@ def flags_for(entry: CatalogEntry, catalog: Catalog, today: dt.date) -> list[Fla
 
 
 def all_flags(catalog: Catalog, today: dt.date) -> dict[str, list[Flag]]:
-    found = {slug: flags_for(e, catalog, today) for slug, e in catalog.entries.items()}
+    profiles = catalog.root.parent / "snippets" / "profiles"
+    held = held_pins(profiles)
+    pins = pinned_versions(profiles) if profiles.is_dir() else None
+    found = {slug: flags_for(e, catalog, today, held, pins) for slug, e in catalog.entries.items()}
     return {slug: flags for slug, flags in found.items() if flags}
 
 

@@ -14,3 +14,9 @@ def pinned_versions(profiles_dir: Path) -> dict[str, set[str]]:
         for package, version in profile.packages.items():
             pins.setdefault(package, set()).add(version)
     return pins
+
+
+def held_pins(profiles_dir: Path) -> dict[str, str]:
+    """crate name → why a profile deliberately keeps an older version (no "behind" flag)."""
+    return {crate: why for profile in load_profiles(profiles_dir)[0].values()
+            for crate, why in profile.held.items()}

@@ -24,6 +24,7 @@ class Profile:
     crates: dict[str, str] = field(default_factory=dict)  # crate (as used in code) → locked version
     packages: dict[str, str] = field(default_factory=dict)  # registry name → pinned version
     rank: int = 50  # [package.metadata.webyet] rank: lower wins when several profiles fit
+    held: dict[str, str] = field(default_factory=dict)  # [package.metadata.webyet.held] crate → why
 
     @property
     def schema(self) -> Path | None:
@@ -63,9 +64,10 @@ def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
             # A lock can hold several versions of one crate; the pinned one is `=x.y.z`.
             version = requirement[1:] if requirement.startswith("=") else versions.get(package, "?")
             crates[dep.replace("-", "_")] = packages[package] = version
-        rank = data.get("package", {}).get("metadata", {}).get("webyet", {}).get("rank", 50)
+        meta = data.get("package", {}).get("metadata", {}).get("webyet", {})
+        held = {str(k): str(v) for k, v in meta.get("held", {}).items()}
         profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates,
-                                 packages, int(rank))
+                                 packages, int(meta.get("rank", 50)), held)
     return profiles, problems
 
 

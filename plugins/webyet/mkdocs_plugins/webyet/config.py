@@ -2,7 +2,10 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
-class SnippetsConfig(base.Config):
+class WebyetConfig(base.Config):
+    # Publish the catalog as JSON (and its JSON Schema) beside the site.
+    export = c.Type(bool, default=True)
+    export_file = c.Type(str, default="catalog.json")
     # Compile-check uncached snippets during the build (cached results are always used).
     check = c.Type(bool, default=True)
     # Seconds per cargo run before its process group is killed.

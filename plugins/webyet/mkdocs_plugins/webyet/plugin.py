@@ -1,0 +1,68 @@
+"""The MkDocs/ProperDocs adapter: forwards the engine's events to the core `Site`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from ...problems import render_text
+from ...render.html import Links
+from ...site import OFFLINE_SHIM, Site, SiteOptions
+from .config import WebyetConfig
+
+log = get_plugin_logger(__name__)
+
+
+class WebyetPlugin(BasePlugin[WebyetConfig]):
+    site: Site
+    links: Links
+
+    @event_priority(50)  # before Material's offline plugin, so it finds our local shim
+    def on_config(self, config: Any) -> None:
+        offline = _offline_enabled(config)
+        if offline:  # Material's offline plugin would otherwise load this polyfill from a CDN
+            config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+        options = SiteOptions(export=self.config.export, export_file=self.config.export_file,
+                              check_snippets=self.config.check, snippet_timeout=self.config.timeout,
+                              snippet_jobs=self.config.jobs, snippets_folder=self.config.folder,
+                              playground_crates=self.config.playground_crates, offline=offline)
+        self.site = Site(Path(config.config_file_path).parent, Path(config.docs_dir), options)
+        for warning in self.site.warnings():
+            log.warning(warning)  # under --strict each fails the build
+        if self.site.errors:
+            raise PluginError("content has errors:\n" + render_text(self.site.errors))
+        config.extra_css[:0] = self.site.stylesheets()
+        config.extra_javascript.extend(self.site.scripts())
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        # Read here, not in on_config: the offline plugin turns directory URLs off after us.
+        self.links = Links(directory_urls=config.use_directory_urls)
+        existing = {f.src_uri for f in files}
+        generated = self.site.generated_files(self.links, existing, site_name=config.site_name,
+                                              site_url=config.site_url)
+        for src, content in generated.items():
+            files.append(File.generated(config, src, content=content))
+        for file in files:
+            if file.is_documentation_page() and not self.site.in_navigation(file.src_uri):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
+        path = Path(page.file.abs_src_path) if page.file.generated_by is None else None
+        try:
+            return self.site.page_markdown(page.file.src_uri, markdown, self.links, path)
+        except ValueError as err:  # validated in on_config, so only a bug gets here
+            raise PluginError(f"{page.file.src_uri}: {err}") from None
+
+    def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
+        return self.site.page_html(html)
+
+
+def _offline_enabled(config: Any) -> bool:
+    plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+    return bool(plugin is not None and plugin.config.enabled)

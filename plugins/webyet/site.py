@@ -1,0 +1,172 @@
+"""The site, owned by the core: every generated file and every page's final Markdown.
+
+An engine adapter (the MkDocs/ProperDocs plugin, or the staged docs tree for engines that run
+no webyet plugin) only asks a `Site` for these and hands them to its engine. Nothing here
+imports an engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from .catalog import ENTRY_DIRS, Catalog, load_catalog
+from .checks import content_problems
+from .export import export_json, export_schema
+from .freshness.flags import Flag, all_flags
+from .pages import generated_pages
+from .problems import Problem, Severity
+from .render.changes import atom_feed
+from .render.html import Links, compact_code
+from .render.infobox import entry_footer, entry_header
+from .render.listing import section_index
+from .render.pairs import is_pair_src
+from .render.topicpage import topic_sections
+from .sitebuild import build_date
+from .snippets.badge import playground_crates, rewrite_page, status_html
+from .snippets.check import (
+    DEFAULT_TIMEOUT,
+    CheckReport,
+    SnippetResult,
+    check_regions,
+    find_sources,
+    regions_of,
+)
+from .snippets.extract import regions_in_markdown
+from .snippets.report import problems_of
+from .views import render_views
+
+ASSET_DIR = "assets/webyet"
+CSS = ("webyet.css",)
+JS = ("vendor/tablesort/tablesort.min.js", "vendor/tablesort/tablesort.number.min.js", "webyet-tables.js")
+OTHER_ASSETS = ("vendor/tablesort/LICENCE",)
+OFFLINE_ASSETS = ("vendor/iframe-worker/shim.js", "vendor/iframe-worker/LICENSE")
+OFFLINE_SHIM = f"{ASSET_DIR}/vendor/iframe-worker/shim.js"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """What a site build may change; every engine adapter exposes the same options."""
+
+    export: bool = True  # publish catalog.json and its schema
+    export_file: str = "catalog.json"
+    check_snippets: bool = True  # run cargo for uncached snippets (cached results always show)
+    snippet_timeout: float = DEFAULT_TIMEOUT
+    snippet_jobs: int | None = None
+    snippets_folder: str = "snippets"  # relative to the project root
+    playground_crates: str = "snippets/playground-crates.txt"
+    offline: bool = False  # the file:// build: ship the search worker shim
+
+
+class Site:
+    """Loads the catalog, freshness flags, problems and snippet results once."""
+
+    def __init__(self, root: Path, docs: Path, options: SiteOptions | None = None,
+                 today: dt.date | None = None) -> None:
+        self.root, self.docs = root, docs
+        self.options = options or SiteOptions()
+        self.catalog: Catalog = load_catalog(docs, display_root=root)
+        self.flags: dict[str, list[Flag]] = all_flags(self.catalog, today or build_date())
+        self.problems: list[Problem] = content_problems(self.catalog, flags=self.flags)
+        folder = root / self.options.snippets_folder
+        sources = find_sources([docs, folder] if folder.is_dir() else [docs])
+        self.snippets: CheckReport = check_regions(
+            regions_of(sources, root, folder), folder / "profiles", jobs=self.options.snippet_jobs,
+            timeout=self.options.snippet_timeout, run_cargo=self.options.check_snippets)
+        self.playground = playground_crates(root / self.options.playground_crates)
+        self._results = {(r.region.path.resolve(), r.region.line): r for r in self.snippets.results}
+
+    # --- what the engine reports ---------------------------------------------------------
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    def warnings(self) -> list[str]:
+        """Content warnings, snippet notes and failing snippets (a strict build fails on them)."""
+        found = [p.format() for p in self.problems if p.severity is Severity.WARNING]
+        found += list(self.snippets.notes)
+        found += [f"{p.path}:{p.line}: {p.message.splitlines()[0]}" for p in problems_of(self.snippets)]
+        return found
+
+    # --- files -----------------------------------------------------------------------------
+    def stylesheets(self) -> list[str]:
+        return [f"{ASSET_DIR}/{name}" for name in CSS]
+
+    def scripts(self) -> list[str]:
+        return [f"{ASSET_DIR}/{name}" for name in JS]
+
+    def generated_files(self, links: Links, existing: set[str], *, site_name: str = "",
+                        site_url: str | None = None) -> dict[str, str | bytes]:
+        """src path → content for every file the site adds to the docs: pages, assets, feed, export."""
+        files: dict[str, str | bytes] = dict(generated_pages(self.catalog, links, existing))
+        assets = resources.files("webyet") / "assets"
+        for name in CSS + JS + OTHER_ASSETS + (OFFLINE_ASSETS if self.options.offline else ()):
+            files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
+        files["feed.xml"] = atom_feed(self.catalog, site_name, site_url)
+        if self.options.export:
+            name = self.options.export_file
+            files[name] = export_json(self.catalog)
+            files[name.removesuffix(".json") + ".schema.json"] = json.dumps(export_schema(), indent=2) + "\n"
+        return files
+
+    def in_navigation(self, src_uri: str) -> bool:
+        """Entries are listed on their section's page and pair pages are reached from infoboxes;
+        listing every entry in the navigation of every page would make the build quadratic."""
+        return self.catalog.entry_for(src_uri) is None and not is_pair_src(src_uri)
+
+    # --- pages -----------------------------------------------------------------------------
+    def page_markdown(self, src_uri: str, markdown: str, links: Links, path: Path | None = None) -> str:
+        """A page's final Markdown: snippet status lines, entry header and footer, topic sections,
+        section listing, and the generated views its directives ask for."""
+        if path is not None:
+            markdown = self._with_snippet_status(markdown, path, src_uri)
+        entry = self.catalog.entry_for(src_uri)
+        if entry is not None:
+            extra = topic_sections(entry, self.catalog, links) if entry.kind == "topic" else ""
+            header = entry_header(entry, self.catalog, links, self.flags.get(entry.slug, []))
+            markdown = "\n\n".join((header, markdown, extra, entry_footer(entry)))
+        section = src_uri.removesuffix("/index.md")
+        if section in ENTRY_DIRS and path is not None:
+            # A hand-written section index keeps its text; the listing follows it.
+            markdown += "\n\n" + section_index(self.catalog, section, links).split("\n", 1)[1]
+        return render_views(markdown, self.catalog, links, src_uri, self.flags, self._snippet_counts())
+
+    @staticmethod
+    def page_html(html: str) -> str:
+        return compact_code(html)
+
+    def _with_snippet_status(self, markdown: str, path: Path, src_uri: str) -> str:
+        """Each Rust block of the page gets its verdict below it. Results are found by file and
+        line: engines hand over the body without its front matter (and leading blank lines), so
+        the page's own document says how many lines came before. An included `.rs` section
+        shows the result of the included file, found by its path."""
+        path = path.resolve()
+        folder = self.root / self.options.snippets_folder
+        offset = self._body_offset(src_uri, markdown)
+        blocks = []
+        for region in regions_in_markdown(markdown, path, src_uri):
+            if region.includes:
+                target = (folder / region.includes[0].split(":", 1)[0]).resolve()
+                result: SnippetResult | None = self._results.get((target, 1))
+            else:
+                result = self._results.get((path, region.line + offset))
+            blocks.append((region, status_html(result, self.snippets.rustc, self.playground)))
+        return rewrite_page(markdown, blocks) if blocks else markdown
+
+    def _body_offset(self, src_uri: str, markdown: str) -> int:
+        """Lines of the file before `markdown` (front matter and the blank lines after it)."""
+        entry = self.catalog.entry_for(src_uri)
+        doc = entry.doc if entry is not None else self.catalog.pages.get(src_uri)
+        if doc is None:
+            return 0
+        skipped = len(doc.body) - len(doc.body.lstrip("\n"))
+        if doc.body[skipped:] == markdown or not markdown.strip():
+            return doc.body_line - 1 + skipped
+        return doc.body_line - 1 if doc.body == markdown else 0
+
+    def _snippet_counts(self) -> tuple[int, int, str]:
+        checked = [r for r in self.snippets.results if r.status not in ("ignored", "unchecked")]
+        return len(checked), sum(r.status == "pass" for r in checked), self.snippets.rustc
