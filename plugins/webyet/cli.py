@@ -17,6 +17,7 @@ from .bundle import build_bundle
 from .catalog import KIND_DIRS, SNAPSHOT_FILE, Catalog, load_catalog
 from .checks import content_problems
 from .coverage import load_coverage
+from .engines import ENGINES, engines
 from .export import export_json, export_schema
 from .freshness.refresh import cargo_index_url, refresh
 from .freshness.registry import Client
@@ -24,9 +25,10 @@ from .problems import Problem, Severity, has_errors, render_text
 from .project import Project, find_project
 from .scaffold import write_new
 from .schema import json_schemas
-from .sitebuild import ENGINES, QUIET_BANNERS, build_site
+from .sitebuild import QUIET_BANNERS, build_site
 from .snippets import report as snippet_report
 from .snippets.check import DEFAULT_TIMEOUT, CheckReport, check_paths
+from .stage import stage
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
@@ -99,7 +101,8 @@ def _parser() -> argparse.ArgumentParser:
 
     bundle = commands.add_parser("bundle", help="the offline site (file://, with search) as a zip")
     bundle.add_argument("--out", type=Path, default=None, help="default: dist/webyet-offline.zip")
-    bundle.add_argument("--engine", choices=ENGINES, default="mkdocs")
+    bundle.add_argument("--engine", choices=[e for e in ENGINES if engines()[e].RUNS_WEBYET_PLUGIN],
+                        default="mkdocs", help="the offline variant needs Material's offline plugin")
     bundle.set_defaults(run=cmd_bundle)
 
     fresh = commands.add_parser("refresh", help="fetch registry facts into the snapshot file")
@@ -122,6 +125,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--addr", default="127.0.0.1:8000")
     serve.add_argument("--engine", choices=ENGINES, default="mkdocs")
     serve.set_defaults(run=cmd_serve)
+
+    staged = commands.add_parser("stage", help="write the site as a plain docs tree and mkdocs.yml "
+                                 "for engines that run no webyet plugin")
+    staged.add_argument("out", type=Path, metavar="DIR")
+    staged.set_defaults(run=cmd_stage)
     return parser
 
 
@@ -326,11 +334,32 @@ def cmd_serve(args: argparse.Namespace) -> int:
     project = _project(args)
     if project.config_file is None:
         raise UsageError("no mkdocs.yml found")
-    command = [sys.executable, "-m", args.engine, "serve", "-f", str(project.config_file),
-               "-a", args.addr]
-    if args.engine == "mkdocs":
-        command.append("--livereload")  # Click >= 8.2.2 turned MkDocs 1.6's default off
-    return subprocess.run(command, cwd=project.root, env={**os.environ, **QUIET_BANNERS}).returncode
+    engine = engines()[args.engine]
+    config, cwd = project.config_file, project.root
+    if not engine.RUNS_WEBYET_PLUGIN:  # a snapshot of the site: restart to see edits
+        tree = project.cache_dir / "staged"
+        errors, warnings = stage(project.root, project.config_file, tree)
+        for line in [p.format() for p in errors] + warnings:
+            print(line, file=sys.stderr)
+        if errors:
+            return EXIT_PROBLEMS
+        config, cwd = tree / "mkdocs.yml", tree
+    command = engine.serve_command(config, args.addr)
+    return subprocess.run(command, cwd=cwd, env={**os.environ, **QUIET_BANNERS}).returncode
+
+
+def cmd_stage(args: argparse.Namespace) -> int:
+    project = _project(args)
+    if project.config_file is None:
+        raise UsageError("no mkdocs.yml found")
+    errors, warnings = stage(project.root, project.config_file, args.out.resolve())
+    for line in [p.format() for p in errors] + warnings:
+        print(line, file=sys.stderr)
+    if errors:
+        return EXIT_PROBLEMS
+    print(f"wrote {args.out}: docs/ and mkdocs.yml, for engines without the webyet plugin",
+          file=sys.stderr)
+    return EXIT_OK
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """`webyet build`: build the site elsewhere and swap it in only when the build succeeded.
 
-MkDocs runs in a child process so this module (the core) never imports it, and so that
-ProperDocs can be chosen with `--engine properdocs`.
+The engine runs in a child process, so the core never imports it; engines that cannot run
+the webyet plugin build a staged docs tree instead (`webyet.stage`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-ENGINES = ("mkdocs", "properdocs")
 # Material and ProperDocs each print a banner about MkDocs 2.0 on every run; the project's
 # notes record the decision (pin mkdocs<2, keep ProperDocs working), so the banner is muted.
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -44,21 +43,35 @@ def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
                engine: str = "mkdocs", extra_env: dict[str, str] | None = None,
                quiet: bool = False) -> int:
     """Build into a sibling temporary folder, then replace `site_dir`. Returns the exit code."""
+    from .engines import engines  # the engine modules only build command lines
+    from .stage import stage
+
+    chosen = engines()[engine]
     site_dir = site_dir.resolve()
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     env = {**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(root),
            **(extra_env or {})}
-    command = [sys.executable, "-m", engine, "build", "--clean", "-f", str(config),
-               "-d", str(staging)]
-    command.append("--strict" if strict else "--no-strict")
-    if quiet:
-        command.append("--quiet")
     try:
-        code = subprocess.run(command, cwd=root, env=env).returncode
+        if chosen.RUNS_WEBYET_PLUGIN:
+            command, cwd, built = chosen.build_command(config, staging, strict), root, staging
+        else:
+            tree = staging / "staged"
+            epoch = int(env["SOURCE_DATE_EPOCH"]) if env["SOURCE_DATE_EPOCH"].isdigit() else 0
+            day = dt.datetime.fromtimestamp(epoch, dt.UTC).date()
+            errors, warnings = stage(root, config, tree, today=day)
+            for line in [p.format() for p in errors] + warnings:
+                print(line, file=sys.stderr)
+            if errors or (strict and warnings):
+                return 1
+            command, cwd, built = (chosen.build_command(tree / "mkdocs.yml", tree / "site", strict),
+                                   tree, tree / "site")
+        if quiet and chosen.RUNS_WEBYET_PLUGIN:
+            command.append("--quiet")
+        code = subprocess.run(command, cwd=cwd, env=env).returncode
         if code != 0:
             return code
-        swap_in(staging, site_dir)
+        swap_in(built, site_dir)
         return 0
     finally:
         shutil.rmtree(staging, ignore_errors=True)
