@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from .catalog import Catalog, CatalogEntry
 from .depth import FULL_SECTIONS, body_problems
 from .problems import Problem
-from .schema import DEAD_STATUSES, CrateEntry, Topic
+from .schema import ALIVE_STATUSES, DEAD_STATUSES, CrateEntry, Topic
 
-ALIVE = {"production", "usable", "experimental"}
+ALIVE = set(ALIVE_STATUSES)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,27 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, S
 
 SCHEMA_VERSION = 1
 
-Kind = Literal["framework", "data", "library", "tool", "pattern", "topic"]
-Status = Literal["production", "usable", "experimental", "unmaintained", "deprecated", "archived"]
+# The vocabularies, each in one place: value → how pages show it (symbol, meaning).
+STATUSES = {
+    "production": ("✓", "Stable releases, maintained, and in production use that its sources show."),
+    "usable": ("◐", "Maintained and works for real projects, but young, pre-1.0 churn, feature gaps "
+                    "or little public production use."),
+    "experimental": ("⚗", "Early: frequent breaking changes or missing basics; not for production."),
+    "unmaintained": ("⚠", "No release or maintainer activity for 24 months, or its maintainers say so; "
+                          "security fixes are not expected."),
+    "deprecated": ("⊘", "Its authors say to use something else; the entry names what."),
+    "archived": ("✗", "The repository is archived or the project is officially discontinued."),
+}
+ALIVE_STATUSES = ("production", "usable", "experimental")
 DEAD_STATUSES = ("unmaintained", "deprecated", "archived")  # these need an `archived` block
+VERDICTS = {  # value → (symbol, word, meaning)
+    "yes": ("✓", "Yes", "A production-status entry covers the topic's criteria."),
+    "almost": ("◐", "Almost", "Usable entries exist but fall short of a criterion."),
+    "not-yet": ("✗", "Not yet", "No usable, maintained entry covers the criteria yet."),
+}
+KINDS = ("framework", "data", "library", "tool", "pattern", "topic")
+Kind = Literal[KINDS]  # type: ignore[valid-type]
+Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
 Depth = Literal["brief", "full"]
 DEATH_CAUSES = {  # `archived.cause` values and how the Archive page words them
     "no-release": "no release for 24 months",
@@ -28,7 +46,7 @@ DEATH_CAUSES = {  # `archived.cause` values and how the Archive page words them
     "repository-archived": "repository archived",
 }
 DeathCause = Literal[tuple(DEATH_CAUSES)]  # type: ignore[valid-type]
-Verdict = Literal["yes", "almost", "not-yet"]
+Verdict = Literal[tuple(VERDICTS)]  # type: ignore[valid-type]
 
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=64)]
 CrateName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z][A-Za-z0-9_-]{0,63}$")]

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..catalog import Catalog, CatalogEntry
 from ..problems import Problem, Severity
 from ..schema import DEAD_STATUSES, CrateEntry
+from ..versions import major_minor
 from .pins import held_pins, pinned_versions
 
 STALE_DAYS = 730
@@ -52,13 +53,8 @@ class Flag:
     severity: Severity = Severity.WARNING
 
 
-def _version(text: str) -> tuple[int, int]:
-    parts = [*(int(p) if p.isdigit() else 0 for p in text.split("-")[0].split(".")[:2]), 0, 0]
-    return parts[0], parts[1]
-
-
 def behind(pinned: str, newest: str) -> bool:
-    (p_major, p_minor), (n_major, n_minor) = _version(pinned), _version(newest)
+    (p_major, p_minor), (n_major, n_minor) = major_minor(pinned), major_minor(newest)
     if p_major == 0 and n_major == 0:
         return n_minor - p_minor >= 2
     return n_major > p_major

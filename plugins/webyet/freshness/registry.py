@@ -18,14 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .. import __version__
+from ..versions import is_pre_release, sort_key
 from .snapshot import CrateFacts
-
-
-def is_pre_release(version: str) -> bool:
-    """A semver pre-release has '-' before any '+' build metadata: 1.0.0-rc.1 is one,
-    1.2.2+spec-1.1.0 (toml's style) is not."""
-    return "-" in version.split("+", 1)[0]
-
 
 
 class RegistryError(Exception):
@@ -136,7 +130,7 @@ def facts_from_index(client: Client, index_url: str, name: str, pinned: set[str]
     published = [v for v in versions if not v.get("yanked")]
     # The newest stable version; a crate that never left pre-releases shows its newest one.
     stable = [v for v in published if not is_pre_release(v["vers"])] or published
-    newest = max(stable, key=lambda v: _semver_key(v["vers"])) if stable else None
+    newest = max(stable, key=lambda v: sort_key(v["vers"])) if stable else None
     times = [v["pubtime"] for v in versions if v.get("pubtime")]
     license = repository = None
     if newest:
@@ -193,7 +187,3 @@ def manifest_facts(archive: bytes, name: str, version: str) -> tuple[str | None,
     license, repository = package.get("license"), package.get("repository")
     return (license if isinstance(license, str) else None,
             repository if isinstance(repository, str) else None)
-
-
-def _semver_key(version: str) -> tuple[int, ...]:
-    return tuple(int(p) if p.isdigit() else 0 for p in version.split("+")[0].split("."))

@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
+from ..schema import STATUSES, VERDICTS
 from .html import esc, tag
 
-STATUS = {
-    "production": ("✓", "Stable releases, maintained, and in production use that its sources show."),
-    "usable": ("◐", "Maintained and works for real projects, but young, pre-1.0 churn, feature gaps "
-                    "or little public production use."),
-    "experimental": ("⚗", "Early: frequent breaking changes or missing basics; not for production."),
-    "unmaintained": ("⚠", "No release or maintainer activity for 24 months, or its maintainers say so; "
-                          "security fixes are not expected."),
-    "deprecated": ("⊘", "Its authors say to use something else; the entry names what."),
-    "archived": ("✗", "The repository is archived or the project is officially discontinued."),
-}
-VERDICT = {
-    "yes": ("✓", "Yes", "A production-status entry covers the topic's criteria."),
-    "almost": ("◐", "Almost", "Usable entries exist but fall short of a criterion."),
-    "not-yet": ("✗", "Not yet", "No usable, maintained entry covers the criteria yet."),
-}
+# The vocabularies live in the schema; pages show their symbols and meanings.
+STATUS = STATUSES
+VERDICT = VERDICTS
 
 
 def status_badge(status: str | None, *, tooltip: bool = True) -> str:

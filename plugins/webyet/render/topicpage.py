@@ -16,7 +16,7 @@ COLUMNS = ("title", "kind", "status", "summary", "last_reviewed")
 def topic_sections(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
     model = entry.model
     assert isinstance(model, Topic)
-    rule = {"yes": "verdict-yes", "almost": "verdict-almost", "not-yet": "verdict-not-yet"}[model.verdict]
+    rule = f"verdict-{model.verdict}"  # the rule ids in rules.RULES
     criteria = "".join(tag("li", esc(c)) for c in model.criteria)
     rule_link = link(links.href(entry.src_uri, "criteria.md"), rule)
     parts = ["## Criteria\n\n" + tag("p", "What this topic needs for a “yes”:") + tag("ul", criteria)

@@ -14,8 +14,9 @@ from markdown_it import MarkdownIt
 
 from .infostring import FenceInfo, parse_info
 
-# pymdownx.snippets: a line `--8<-- "file.rs:section"` includes (part of) a file.
-_INCLUDE = re.compile(r"""^\s*-{1,}8<-{1,}\s+(["']?)([^"'\s]+)\1\s*$""")
+# pymdownx.snippets: a line `--8<-- "file.rs:section"` (quotes optional) includes (part of) a
+# file. The one grammar for includes: the snippet checker and `includes.py` both use it.
+INCLUDE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["']?)([^"'\s]+)\1[ \t]*$""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -77,9 +78,9 @@ def regions_in_markdown(text: str, path: Path, display: str) -> list[SnippetRegi
         first = token.map[0] + 1  # 0-based index of the first content line
         lines = [_code_line(raw, source[first + k] if first + k < len(source) else raw, first + k + 1)
                  for k, raw in enumerate(split_lines(token.content))]
-        includes = tuple(m.group(2) for c in lines if (m := _INCLUDE.match(c.text)))
+        includes = tuple(m.group(2) for c in lines if (m := INCLUDE.match(c.text)))
         start, end = token.map[0] + 1, token.map[1]
-        if includes and all(_INCLUDE.match(c.text) or not c.text.strip() for c in lines):
+        if includes and all(INCLUDE.match(c.text) or not c.text.strip() for c in lines):
             regions.append(SnippetRegion(path, display, start, info, (), includes, end))
         else:
             regions.append(SnippetRegion(path, display, start, info, tuple(lines), end=end))

@@ -12,6 +12,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..versions import major_minor
 from .syntax import BUILTIN_ROOTS, declared_names, extern_crates, imported_names, path_roots, tokens
 
 
@@ -38,8 +39,11 @@ class Profile:
 
     def shown_version(self, crate: str) -> str:
         """`0.8.9` → `0.8.x`, `1.54.1` → `1.x`: what a reader may rely on."""
-        parts = self.crates.get(crate, "?").split(".")
-        return f"{parts[0]}.{parts[1]}.x" if parts[0] == "0" and len(parts) > 1 else f"{parts[0]}.x"
+        version = self.crates.get(crate)
+        if version is None:
+            return "?"
+        major, minor = major_minor(version)
+        return f"0.{minor}.x" if major == 0 else f"{major}.x"
 
 
 def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
