@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "plugins"))
 
+from webyet.profiles import load_profiles  # noqa: E402
 from webyet.snippets import cargo  # noqa: E402
 from webyet.snippets.check import check_paths  # noqa: E402
-from webyet.snippets.profiles import load_profiles  # noqa: E402
 
 WEB = '''use axum::{{routing::get, Json, Router}};
 use serde::Serialize;

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from webyet.catalog import load_catalog
 from webyet.directives import find_directives
+from webyet.freshness.attach import load_with_registry as load_catalog
 from webyet.render.table import select
 from webyet.views import table_spec
 

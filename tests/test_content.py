@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from webyet.catalog import load_catalog
+from webyet.freshness.attach import load_with_registry as load_catalog
 
 from .conftest import ROOT
 

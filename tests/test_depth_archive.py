@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from webyet.catalog import load_catalog
 from webyet.checks import content_problems
 from webyet.coverage import coverage, load_coverage, read_not_crates, read_reference
+from webyet.freshness.attach import load_with_registry as load_catalog
 from webyet.pages import generated_pages
 from webyet.render.html import Links
 from webyet.render.topicpage import topic_sections

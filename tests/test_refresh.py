@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from webyet.catalog import load_catalog
 from webyet.checks import content_problems
+from webyet.freshness.attach import load_with_registry as load_catalog
 
 from .conftest import make_content, run_cli
 

@@ -6,6 +6,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from .atomic import atomic_path
 from .sitebuild import build_site
 
 # A fixed timestamp keeps the zip byte-identical for identical inputs.
@@ -24,13 +25,11 @@ def build_bundle(root: Path, config: Path, out: Path, *, engine: str = "mkdocs")
 
 def write_zip(folder: Path, out: Path, top: str) -> None:
     """Zip `folder` under one top-level folder, deterministically, replacing `out` atomically."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+    with atomic_path(out) as partial, \
+            zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
             if path.is_file():
                 info = zipfile.ZipInfo(f"{top}/{path.relative_to(folder).as_posix()}", ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
-    partial.replace(out)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .freshness.snapshot import CrateFacts, Snapshot, load_snapshot
+from .freshness.snapshot import CrateFacts, Snapshot
 from .frontmatter import Document, read_document
 from .problems import Problem, display_path
 from .schema import DEAD_STATUSES, MODELS, SLUG_RE, CrateEntry, Entry, Pattern, SitePage, Topic
@@ -18,7 +18,6 @@ KIND_DIRS: dict[str, str] = {
     "framework": "frameworks", "data": "data", "library": "tooling",
     "tool": "tooling", "pattern": "patterns", "topic": "topics",
 }
-SNAPSHOT_FILE = "data/crates.json"  # relative to the folder holding content/
 ENTRY_DIRS = ("frameworks", "data", "patterns", "tooling", "topics")
 SECTION_TITLES = {
     "frameworks": "Frameworks", "data": "Data access", "patterns": "Patterns",
@@ -59,7 +58,7 @@ class Catalog:
     entries: dict[str, CatalogEntry] = field(default_factory=dict)
     pages: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    snapshot: Snapshot | None = None  # registry facts (data/crates.json beside content/)
+    snapshot: Snapshot | None = None  # registry facts, attached by `freshness.attach.load_with_registry`
 
     def facts(self, entry: CatalogEntry) -> CrateFacts | None:
         crate = getattr(entry.model, "crate", None)
@@ -164,12 +163,6 @@ def load_catalog(root: Path, *, display_root: Path | None = None) -> Catalog:
         catalog._add(entry)
     catalog.entries = dict(sorted(catalog.entries.items()))
     catalog.problems.extend(cross_reference(catalog))
-    snapshot_path = root.parent / SNAPSHOT_FILE
-    try:
-        catalog.snapshot = load_snapshot(snapshot_path)
-    except (ValueError, KeyError, TypeError) as err:
-        shown = display_path(snapshot_path, shown_base)
-        catalog.problems.append(Problem(shown, 1, 1, f"unreadable registry snapshot: {err}"))
     return catalog
 
 

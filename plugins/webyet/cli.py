@@ -13,14 +13,17 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import __version__
+from .atomic import write_atomically
 from .bundle import build_bundle
-from .catalog import KIND_DIRS, SNAPSHOT_FILE, Catalog, load_catalog
+from .catalog import KIND_DIRS, Catalog
 from .checks import content_problems
 from .coverage import load_coverage
 from .engines import ENGINES, engines
 from .export import export_json, export_schema
+from .freshness.attach import load_with_registry
 from .freshness.refresh import cargo_index_url, refresh
 from .freshness.registry import Client
+from .freshness.snapshot import SNAPSHOT_FILE
 from .problems import Problem, Severity, has_errors, render_text
 from .project import Project, find_project
 from .scaffold import write_new
@@ -144,7 +147,7 @@ def collect(project: Project, paths: Sequence[Path],
             git_base: str | None = None) -> tuple[list[Catalog], list[Problem]]:
     """Load the catalogs that `paths` name and the problems to report for them."""
     if not paths:
-        catalog = load_catalog(project.content)
+        catalog = load_with_registry(project.content)
         return [catalog], content_problems(catalog, git_base=git_base)
     content = project.content.resolve()
     catalogs: list[Catalog] = []
@@ -157,13 +160,13 @@ def collect(project: Project, paths: Sequence[Path],
         if resolved.is_relative_to(content):
             inside.append(resolved)
         elif path.is_dir():
-            catalog = load_catalog(path)
+            catalog = load_with_registry(path)
             catalogs.append(catalog)
             problems.extend(content_problems(catalog, git_base=git_base))
         else:
             raise UsageError(f"{path}: not inside {project.content}; pass a content folder")
     if inside:
-        catalog = load_catalog(project.content)
+        catalog = load_with_registry(project.content)
         catalogs.append(catalog)
         wanted = {p.as_posix() for p in inside}
         for problem in content_problems(catalog, git_base=git_base):
@@ -241,7 +244,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def _load_clean(project: Project) -> Catalog:
-    catalog = load_catalog(project.content)
+    catalog = load_with_registry(project.content)
     if has_errors(catalog.problems):
         print(render_text(catalog.problems), file=sys.stderr)
         raise SystemExit(EXIT_PROBLEMS)
@@ -255,9 +258,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text, encoding="utf-8")
+    write_atomically(args.out, text)
     schema_path = args.out.with_name(args.out.name.removesuffix(".json") + ".schema.json")
-    schema_path.write_text(json.dumps(export_schema(), indent=2) + "\n", encoding="utf-8")
+    write_atomically(schema_path, json.dumps(export_schema(), indent=2) + "\n")
     print(f"wrote {args.out} and {schema_path}", file=sys.stderr)
     return EXIT_OK
 
@@ -268,7 +271,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     files = {**json_schemas(), "catalog.schema.json": export_schema()}
     for name, schema in files.items():
-        (out / name).write_text(json.dumps(schema, indent=2) + "\n", encoding="utf-8")
+        write_atomically(out / name, json.dumps(schema, indent=2) + "\n")
     print(f"wrote {len(files)} schemas to {out}", file=sys.stderr)
     return EXIT_OK
 

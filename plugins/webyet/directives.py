@@ -14,7 +14,16 @@ from markdown_it import MarkdownIt
 from .frontmatter import KeyPath, YamlError, load_yaml, nearest_position
 
 PREFIX = "webyet-"
-NAMES = ("table", "matrix", "rules", "changes", "maintenance", "trust")
+# The one registry of directives: name → the keys its YAML body may use.
+KEYS: dict[str, frozenset[str]] = {
+    "table": frozenset({"kind", "topic", "slugs", "where", "columns", "caption"}),
+    "matrix": frozenset(),
+    "rules": frozenset(),
+    "changes": frozenset({"limit"}),
+    "maintenance": frozenset(),
+    "trust": frozenset(),
+}
+NAMES = tuple(KEYS)
 
 _md = MarkdownIt("commonmark")
 

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from .catalog import ENTRY_DIRS, Catalog, load_catalog
+from .catalog import ENTRY_DIRS, Catalog
 from .checks import content_problems
 from .export import export_json, export_schema
+from .freshness.attach import load_with_registry
 from .freshness.flags import Flag, all_flags
 from .pages import generated_pages
 from .problems import Problem, Severity
@@ -68,7 +69,7 @@ class Site:
                  today: dt.date | None = None) -> None:
         self.root, self.docs = root, docs
         self.options = options or SiteOptions()
-        self.catalog: Catalog = load_catalog(docs, display_root=root)
+        self.catalog: Catalog = load_with_registry(docs, display_root=root)
         self.flags: dict[str, list[Flag]] = all_flags(self.catalog, today or build_date())
         self.problems: list[Problem] = content_problems(self.catalog, flags=self.flags)
         folder = root / self.options.snippets_folder

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import Any
 
 from .catalog import Catalog
-from .directives import Directive, DirectiveError, find_directives, replace_directives
+from .directives import KEYS, Directive, DirectiveError, find_directives, replace_directives
 from .freshness.flags import Flag, all_flags
 from .frontmatter import Document
 from .problems import Problem
@@ -20,8 +21,7 @@ from .render.table import TableSpec, render_table, select
 from .schema import MODELS
 from .validation import suggest
 
-TABLE_KEYS = {"kind", "topic", "slugs", "where", "columns", "caption"}
-OTHER_KEYS = {"matrix": set(), "rules": set(), "changes": {"limit"}, "maintenance": set(), "trust": set()}
+TABLE_KEYS = KEYS["table"]
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -93,12 +93,12 @@ def table_spec(d: Directive, catalog: Catalog) -> tuple[TableSpec | None, list[D
 def check_directive(d: Directive, catalog: Catalog) -> list[DirectiveError]:
     if d.name == "table":
         return table_spec(d, catalog)[1]
-    allowed = OTHER_KEYS[d.name]
+    allowed = KEYS[d.name]
     errors = [DirectiveError(*d.position((k,)), f"webyet-{d.name}: unknown key '{k}'"
-                             f"{suggest(str(k), allowed)}") for k in d.params if k not in allowed]
+                             f"{suggest(str(k), set(allowed))}") for k in d.params if k not in allowed]
     limit = d.params.get("limit")
     if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
-        errors.append(DirectiveError(*d.position(("limit",)), "webyet-changes: limit is a positive number"))
+        errors.append(DirectiveError(*d.position(("limit",)), f"webyet-{d.name}: limit is a positive number"))
     return errors
 
 
@@ -114,6 +114,13 @@ def check_views(catalog: Catalog) -> list[Problem]:
     return problems
 
 
+def _render_table(d: Directive, catalog: Catalog, links: Links, page_src: str) -> str:
+    spec, problems = table_spec(d, catalog)
+    if spec is None:
+        raise ValueError(problems[0].message)
+    return render_table(catalog, spec, links, page_src)
+
+
 def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
                  flags: dict[str, list[Flag]] | None = None,
                  snippets: tuple[int, int, str] | None = None) -> str:
@@ -121,24 +128,15 @@ def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
     directives, errors = find_directives(markdown)
     if errors:
         raise ValueError(errors[0].message)
-    rendered = []
-    for d in directives:
-        if d.name == "table":
-            spec, problems = table_spec(d, catalog)
-            if spec is None:
-                raise ValueError(problems[0].message)
-            html = render_table(catalog, spec, links, page_src)
-        elif d.name == "matrix":
-            html = render_matrix(catalog, links, page_src)
-        elif d.name == "rules":
-            html = render_rules()
-        elif d.name == "maintenance":
-            if flags is None:
-                flags = all_flags(catalog, dt.date.today())
-            html = render_maintenance(catalog, flags, links, page_src)
-        elif d.name == "trust":
-            html = trust_line(catalog, snippets)
-        else:
-            html = render_changes(catalog, links, page_src, d.params.get("limit"))
-        rendered.append((d, html))
+    renderers: dict[str, Callable[[Directive], str]] = {
+        "table": lambda d: _render_table(d, catalog, links, page_src),
+        "matrix": lambda d: render_matrix(catalog, links, page_src),
+        "rules": lambda d: render_rules(),
+        "changes": lambda d: render_changes(catalog, links, page_src, d.params.get("limit")),
+        "maintenance": lambda d: render_maintenance(
+            catalog, flags if flags is not None else all_flags(catalog, dt.date.today()), links, page_src),
+        "trust": lambda d: trust_line(catalog, snippets),
+    }
+    assert set(renderers) == set(KEYS), "every registered directive has a renderer"
+    rendered = [(d, renderers[d.name](d)) for d in directives]
     return replace_directives(markdown, rendered) if rendered else markdown

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from webyet.profiles import load_profiles
 from webyet.snippets.badge import rewrite_page
 from webyet.snippets.check import check_paths
 from webyet.snippets.extract import CodeLine, regions_in_markdown, split_lines
 from webyet.snippets.infostring import parse_info
-from webyet.snippets.profiles import choose_profile, crates_named, load_profiles
+from webyet.snippets.profiles import choose_profile, crates_named
 from webyet.snippets.wrap import wrap
 
 from ..conftest import ROOT

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from webyet.profiles import load_profiles
 from webyet.snippets.extract import regions_in_markdown
 from webyet.snippets.infostring import parse_info
-from webyet.snippets.profiles import choose_profile, load_profiles
+from webyet.snippets.profiles import choose_profile
 from webyet.snippets.wrap import wrap
 
 from ..conftest import ROOT

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..snippets.profiles import load_profiles
+from ..profiles import load_profiles
 
 
 def pinned_versions(profiles_dir: Path) -> dict[str, set[str]]:

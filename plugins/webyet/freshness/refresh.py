@@ -15,12 +15,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from ..atomic import write_atomically
 from ..catalog import Catalog
 from ..problems import Problem
 from ..schema import CrateEntry
 from .pins import pinned_versions
 from .registry import Client, RegistryError, facts_from_api, facts_from_index
-from .snapshot import CrateFacts, Snapshot, write_atomically
+from .snapshot import CrateFacts, Snapshot
 
 
 @dataclass

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 SNAPSHOT_VERSION = 1
+SNAPSHOT_FILE = "data/crates.json"  # relative to the folder holding content/
 
 
 @dataclass(frozen=True)
@@ -57,14 +57,3 @@ def load_snapshot(path: Path) -> Snapshot | None:
     if not path.is_file():
         return None
     return Snapshot.from_json(path.read_text(encoding="utf-8"))
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary sibling and rename, so readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(path)
-    finally:
-        temporary.unlink(missing_ok=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomically
+from ..profiles import Profile
 from .cargo import cache_root, rustc_version
-from .profiles import Profile
 from .wrap import WRAPPER_VERSION, Wrapped
 
 
@@ -46,9 +46,5 @@ class ResultCache:
     def put(self, key: str, value: dict[str, Any]) -> None:
         if not self.enabled:
             return  # `--no-cache` neither reads nor writes results
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_text(json.dumps(value), encoding="utf-8")
-        with contextlib.suppress(OSError):
-            partial.replace(path)  # atomic: a parallel run never reads half a file
+        with contextlib.suppress(OSError):  # a parallel run never reads half a file
+            write_atomically(self._path(key), json.dumps(value))

@@ -23,7 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .profiles import Profile
+from ..atomic import atomic_path
+from ..profiles import Profile
 
 
 def cache_root() -> Path:
@@ -180,12 +181,9 @@ def sqlite_database(schema: Path) -> Path:
     text = schema.read_text(encoding="utf-8")
     path = cache_root() / "databases" / f"{hashlib.sha256(text.encode()).hexdigest()[:16]}.sqlite"
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        with contextlib.closing(sqlite3.connect(partial)) as db:
+        with atomic_path(path) as partial, contextlib.closing(sqlite3.connect(partial)) as db:
             db.executescript(text)
             db.commit()
-        partial.replace(path)
     return path
 
 

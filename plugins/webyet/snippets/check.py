@@ -10,10 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from ..problems import display_path
+from ..profiles import Profile, load_profiles
 from . import cargo
 from .cache import ResultCache, result_key
 from .extract import SnippetRegion, region_of_rust_file, regions_in_markdown
-from .profiles import Profile, choose_profile, crates_named, load_profiles
+from .profiles import choose_profile, crates_named
 from .syntax import Tok
 from .wrap import Shape, Wrapped, shape_of, wrap
 

@@ -1,78 +1,9 @@
-"""Dependency profiles: reviewed cargo manifests under `snippets/profiles/<name>/`.
-
-A snippet never adds a dependency; it is checked against the one profile that has every crate
-it names. Profiles are separate packages (not a workspace) because crates with the same `links`
-key (sqlx-sqlite, diesel's libsqlite3) cannot share one dependency graph.
-"""
+"""Which profile a snippet is checked with: the crates it names, and the profile that has them."""
 
 from __future__ import annotations
 
-import hashlib
-import tomllib
-from dataclasses import dataclass, field
-from pathlib import Path
-
-from ..versions import major_minor
+from ..profiles import Profile
 from .syntax import BUILTIN_ROOTS, declared_names, extern_crates, imported_names, path_roots, tokens
-
-
-@dataclass(frozen=True)
-class Profile:
-    name: str
-    folder: Path
-    manifest: str  # Cargo.toml text
-    lock: str  # Cargo.lock text
-    crates: dict[str, str] = field(default_factory=dict)  # crate (as used in code) → locked version
-    packages: dict[str, str] = field(default_factory=dict)  # registry name → pinned version
-    rank: int = 50  # [package.metadata.webyet] rank: lower wins when several profiles fit
-    held: dict[str, str] = field(default_factory=dict)  # [package.metadata.webyet.held] crate → why
-
-    @property
-    def schema(self) -> Path | None:
-        """`schema.sql` beside the manifest: a SQLite database for sqlx's `query!` is made from it."""
-        path = self.folder / "schema.sql"
-        return path if path.is_file() else None
-
-    def fingerprint(self) -> str:
-        parts = [self.manifest, self.lock, self.schema.read_text() if self.schema else ""]
-        return hashlib.sha256("\0".join(parts).encode()).hexdigest()
-
-    def shown_version(self, crate: str) -> str:
-        """`0.8.9` → `0.8.x`, `1.54.1` → `1.x`: what a reader may rely on."""
-        version = self.crates.get(crate)
-        if version is None:
-            return "?"
-        major, minor = major_minor(version)
-        return f"0.{minor}.x" if major == 0 else f"{major}.x"
-
-
-def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
-    """Every profile under `folder` (`snippets/profiles`), and problems with them."""
-    profiles: dict[str, Profile] = {}
-    problems: list[str] = []
-    for manifest_path in sorted(folder.glob("*/Cargo.toml")):
-        name = manifest_path.parent.name
-        lock_path = manifest_path.with_name("Cargo.lock")
-        try:
-            manifest = manifest_path.read_text(encoding="utf-8")
-            data = tomllib.loads(manifest)
-            lock = tomllib.loads(lock_path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError) as err:
-            problems.append(f"{manifest_path.parent}: {err}")
-            continue
-        versions = {p["name"]: p["version"] for p in lock.get("package", [])}
-        crates, packages = {}, {}
-        for dep, spec in data.get("dependencies", {}).items():
-            package = spec.get("package", dep) if isinstance(spec, dict) else dep
-            requirement = str(spec.get("version", "") if isinstance(spec, dict) else spec)
-            # A lock can hold several versions of one crate; the pinned one is `=x.y.z`.
-            version = requirement[1:] if requirement.startswith("=") else versions.get(package, "?")
-            crates[dep.replace("-", "_")] = packages[package] = version
-        meta = data.get("package", {}).get("metadata", {}).get("webyet", {})
-        held = {str(k): str(v) for k, v in meta.get("held", {}).items()}
-        profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates,
-                                 packages, int(meta.get("rank", 50)), held)
-    return profiles, problems
 
 
 def crates_named(code: str) -> tuple[set[str], set[str]]:
