@@ -75,7 +75,10 @@ def ensure_actionlint() -> None:
 
 def serve(args: list[str]) -> int:
     ensure_env()
-    return subprocess.run([str(BIN / "webyet"), "serve", *args], cwd=ROOT).returncode
+    # Become the server rather than wait for it: a SIGTERM or SIGINT sent to this process then
+    # reaches `webyet serve`, which stops everything it started.
+    os.chdir(ROOT)
+    os.execv(str(BIN / "webyet"), [str(BIN / "webyet"), "serve", *args])
 
 
 def test(args: list[str]) -> int:

@@ -6,7 +6,6 @@ import argparse
 import datetime as dt
 import json
 import os
-import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ from .problems import Problem, Severity, has_errors, render_text
 from .project import Project, find_project
 from .scaffold import write_new
 from .schema import json_schemas
-from .sitebuild import QUIET_BANNERS, build_site
+from .sitebuild import QUIET_BANNERS, build_site, run_until_signal
 from .snippets import report as snippet_report
 from .snippets.check import DEFAULT_TIMEOUT, CheckReport, check_paths
 from .stage import stage
@@ -348,7 +347,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         config, cwd = tree / "mkdocs.yml", tree
     command = engine.serve_command(config, args.addr)
-    return subprocess.run(command, cwd=cwd, env={**os.environ, **QUIET_BANNERS}).returncode
+    return run_until_signal(command, cwd, {**os.environ, **QUIET_BANNERS})
 
 
 def cmd_stage(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ the webyet plugin build a staged docs tree instead (`webyet.stage`).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import shutil
@@ -85,3 +86,45 @@ def swap_in(new: Path, target: Path) -> None:
         target.rename(old)
     new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def run_until_signal(command: list[str], cwd: Path, env: dict[str, str], grace: float = 5.0) -> int:
+    """Run a server in a process group of its own until it exits or this process gets SIGINT
+    or SIGTERM; then stop the whole group (the server and anything it started), politely
+    first, and return its exit code."""
+    import signal
+
+    proc = subprocess.Popen(command, cwd=cwd, env=env, start_new_session=True,
+                            preexec_fn=_die_with_parent)
+    stopping: list[int] = []
+
+    def stop(signum: int, _frame: object) -> None:
+        stopping.append(signum)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGTERM)
+
+    previous = {sig: signal.signal(sig, stop) for sig in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        while True:
+            try:
+                code = proc.wait(timeout=grace if stopping else None)
+                break
+            except subprocess.TimeoutExpired:  # it ignored SIGTERM: end it
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(proc.pid, signal.SIGKILL)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)  # stragglers of the group (watchers, checkers)
+    return 0 if stopping else code
+
+
+def _die_with_parent() -> None:
+    """In the child, before it runs: ask Linux to send it SIGTERM when its parent dies, so even
+    a parent killed outright (SIGKILL) leaves no server behind."""
+    import ctypes
+    import signal
+
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG

@@ -1,0 +1,60 @@
+"""`python3 dev.py serve` stops completely on SIGINT and on SIGTERM, and even when it is killed
+outright (the server is told by Linux when its parent dies): no server is left behind."""
+
+from __future__ import annotations
+
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from .conftest import ROOT
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def listening(port: int) -> bool:
+    with socket.socket() as sock:
+        return sock.connect_ex(("127.0.0.1", port)) == 0
+
+
+def processes_serving(port: int) -> list[str]:
+    out = subprocess.run(["ps", "-ww", "-eo", "pid,args"], capture_output=True, text=True).stdout
+    return [line for line in out.splitlines() if f"127.0.0.1:{port}" in line and "ps -eo" not in line]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
+                         ids=["SIGTERM", "SIGINT", "SIGKILL"])
+def test_a_signal_stops_the_whole_server(signum: int) -> None:
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "dev.py", "serve", "--addr", f"127.0.0.1:{port}"], cwd=ROOT,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as answer:
+                    if answer.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the server never answered")
+        assert processes_serving(port)
+        proc.send_signal(signum)
+        proc.wait(timeout=20)
+        deadline = time.monotonic() + 10
+        while (listening(port) or processes_serving(port)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not listening(port) and not processes_serving(port)
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
