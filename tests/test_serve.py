@@ -58,3 +58,38 @@ def test_a_signal_stops_the_whole_server(signum: int) -> None:
     finally:
         if proc.poll() is None:
             proc.terminate()
+
+
+def test_the_preview_checks_snippets_in_the_background(tmp_path) -> None:
+    """The first page comes before cargo runs; it says "not checked yet", then the verdict."""
+    import secrets
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    marker = secrets.randbelow(10**9)
+    (project / "content" / "probe.md").write_text(
+        f"---\ntitle: Probe\n---\n\n# Probe\n\n```rust\nlet fresh_{marker} = {marker}u64;\n```\n")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    seen = []
+    try:
+        deadline = time.monotonic() + 240
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/probe/", timeout=5) as answer:
+                    text = answer.read().decode()
+            except OSError:
+                time.sleep(0.5)
+                continue
+            state = "pass" if "✓ compiles" in text else "waiting" if "not checked yet" in text else "other"
+            if not seen or seen[-1] != state:
+                seen.append(state)
+            if state == "pass":
+                break
+            time.sleep(1)
+        assert seen[:1] == ["waiting"] and seen[-1] == "pass", seen
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

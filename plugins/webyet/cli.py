@@ -29,6 +29,7 @@ from .scaffold import write_new
 from .schema import json_schemas
 from .sitebuild import QUIET_BANNERS, build_site, run_until_signal
 from .snippets import report as snippet_report
+from .snippets.background import MODE_VARIABLE
 from .snippets.check import DEFAULT_TIMEOUT, CheckReport, check_paths
 from .stage import stage
 
@@ -347,7 +348,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
             return EXIT_PROBLEMS
         config, cwd = tree / "mkdocs.yml", tree
     command = engine.serve_command(config, args.addr)
-    return run_until_signal(command, cwd, {**os.environ, **QUIET_BANNERS})
+    # The preview never waits for cargo: unchecked blocks are checked in the background.
+    env = {**os.environ, **QUIET_BANNERS, MODE_VARIABLE: "background"}
+    return run_until_signal(command, cwd, env)
 
 
 def cmd_stage(args: argparse.Namespace) -> int:

@@ -27,6 +27,7 @@ from .render.listing import section_index
 from .render.pairs import is_pair_src
 from .render.topicpage import topic_sections
 from .sitebuild import build_date
+from .snippets.background import BACKGROUND_REASON
 from .snippets.badge import playground_crates, rewrite_page, status_html
 from .snippets.check import (
     DEFAULT_TIMEOUT,
@@ -60,6 +61,7 @@ class SiteOptions:
     snippets_folder: str = "snippets"  # relative to the project root
     playground_crates: str = "snippets/playground-crates.txt"
     offline: bool = False  # the file:// build: ship the search worker shim
+    background_snippets: bool = False  # a preview: uncached blocks say a check is under way
 
 
 class Site:
@@ -76,9 +78,19 @@ class Site:
         sources = find_sources([docs, folder] if folder.is_dir() else [docs])
         self.snippets: CheckReport = check_regions(
             regions_of(sources, root, folder), folder / "profiles", jobs=self.options.snippet_jobs,
-            timeout=self.options.snippet_timeout, run_cargo=self.options.check_snippets)
+            timeout=self.options.snippet_timeout, run_cargo=self.options.check_snippets,
+            note_unchecked=not self.options.background_snippets)
         self.playground = playground_crates(root / self.options.playground_crates)
+        if self.options.background_snippets:
+            for result in self.snippets.results:
+                if result.status == "unchecked":
+                    result.reason = BACKGROUND_REASON
         self._results = {(r.region.path.resolve(), r.region.line): r for r in self.snippets.results}
+
+    @property
+    def unchecked(self) -> int:
+        """Blocks without a verdict yet (a preview checks them in the background)."""
+        return sum(r.status == "unchecked" for r in self.snippets.results)
 
     # --- what the engine reports ---------------------------------------------------------
     @property

@@ -120,7 +120,9 @@ def regions_of(files: Sequence[Path], root: Path | None, snippet_base: Path | No
 
 def check_regions(regions: Sequence[SnippetRegion], profiles_dir: Path, *, jobs: int | None = None,
                   timeout: float = DEFAULT_TIMEOUT, cache: ResultCache | None = None,
-                  run_cargo: bool = True) -> CheckReport:
+                  run_cargo: bool = True, note_unchecked: bool = True) -> CheckReport:
+    """Check `regions`; with `run_cargo=False` only cached results count, and the rest stay
+    "unchecked" (with a note, unless a background check is about to handle them)."""
     profiles, profile_problems = load_profiles(profiles_dir)
     cache = cache or ResultCache()
     report = CheckReport([], cargo.rustc_version().splitlines()[0] if cargo.rustc_version() else "",
@@ -133,8 +135,9 @@ def check_regions(regions: Sequence[SnippetRegion], profiles_dir: Path, *, jobs:
             pending.setdefault(result.profile, []).append(job)
     if pending and (not run_cargo or cargo.cargo_path() is None):
         count = sum(len(v) for v in pending.values())
-        report.notes.append(f"cargo not found: {count} snippets not checked in this build"
-                            if run_cargo else f"{count} snippets not checked (cargo disabled)")
+        if run_cargo or note_unchecked:
+            report.notes.append(f"cargo not found: {count} snippets not checked in this build"
+                                if run_cargo else f"{count} snippets not checked (cargo disabled)")
         return report
     for name, jobs_of_profile in pending.items():
         _run_profile(profiles[name], jobs_of_profile, cache, report, jobs=jobs, timeout=timeout)

@@ -64,7 +64,7 @@ def status_text(result: SnippetResult, rustc: str) -> str:
     if result.status == "ignored":
         return f"not checked: {info.reason or result.reason}"
     if result.status == "unchecked":
-        return "not checked in this build"
+        return f"not checked yet: {result.reason}" if result.reason else "not checked in this build"
     if result.status == "timeout":
         return "✗ check timed out"
     errors = [d for d in result.diagnostics if d.level == "error"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from mkdocs.structure.pages import Page
 from ...problems import render_text
 from ...render.html import Links
 from ...site import OFFLINE_SHIM, Site, SiteOptions
+from ...snippets.background import MODE_VARIABLE, BackgroundCheck, stamp_path
 from .config import WebyetConfig
 
 log = get_plugin_logger(__name__)
@@ -27,10 +29,13 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
         offline = _offline_enabled(config)
         if offline:  # Material's offline plugin would otherwise load this polyfill from a CDN
             config.extra["polyfills"] = [*config.extra.get("polyfills", []), OFFLINE_SHIM]
+        self.background = os.environ.get(MODE_VARIABLE) == "background"  # set by `webyet serve`
         options = SiteOptions(export=self.config.export, export_file=self.config.export_file,
-                              check_snippets=self.config.check, snippet_timeout=self.config.timeout,
-                              snippet_jobs=self.config.jobs, snippets_folder=self.config.folder,
-                              playground_crates=self.config.playground_crates, offline=offline)
+                              check_snippets=self.config.check and not self.background,
+                              snippet_timeout=self.config.timeout, snippet_jobs=self.config.jobs,
+                              snippets_folder=self.config.folder,
+                              playground_crates=self.config.playground_crates, offline=offline,
+                              background_snippets=self.background)
         self.site = Site(Path(config.config_file_path).parent, Path(config.docs_dir), options)
         for warning in self.site.warnings():
             log.warning(warning)  # under --strict each fails the build
@@ -61,6 +66,29 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
         return self.site.page_html(html)
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        if self.background:  # rebuild (and reload the browser) when background verdicts land
+            stamp = stamp_path()
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.touch()
+            server.watch(str(stamp))
+        return server
+
+    def on_post_build(self, *, config: Any) -> None:
+        if self.background and self.site.unchecked:
+            _worker(self.site, self.config.folder).start()
+
+
+_WORKERS: dict[Path, BackgroundCheck] = {}
+
+
+def _worker(site: Site, folder: str) -> BackgroundCheck:
+    """One background checker per project for the whole serve session (MkDocs makes a new
+    plugin object for every rebuild)."""
+    if site.root not in _WORKERS:
+        _WORKERS[site.root] = BackgroundCheck(site.root, site.docs, site.root / folder, log.warning)
+    return _WORKERS[site.root]
 
 
 def _offline_enabled(config: Any) -> bool:
