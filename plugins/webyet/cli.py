@@ -24,6 +24,7 @@ from .freshness.refresh import cargo_index_url, refresh
 from .freshness.registry import Client
 from .freshness.snapshot import SNAPSHOT_FILE
 from .problems import Problem, Severity, has_errors, render_text
+from .profiles import load_profiles
 from .project import Project, find_project
 from .scaffold import write_new
 from .schema import json_schemas
@@ -78,6 +79,10 @@ def _parser() -> argparse.ArgumentParser:
     snippets.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT,
                           help=f"seconds per cargo run (default: {DEFAULT_TIMEOUT:g})")
     snippets.add_argument("--no-cache", action="store_true", help="ignore cached results")
+    snippets.add_argument("--profile", action="append", metavar="NAME",
+                          help="check only the blocks of this profile (repeatable): one CI shard")
+    snippets.add_argument("--list-profiles", action="store_true",
+                          help="print the profile names as a JSON list (a CI matrix) and exit")
     snippets.set_defaults(run=cmd_snippets)
 
     new = commands.add_parser("new", help="scaffold a new entry that passes check")
@@ -207,13 +212,18 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def _check_snippets(project: Project, paths: Sequence[Path], *, jobs: int | None = None,
-                    timeout: float = DEFAULT_TIMEOUT, use_cache: bool = True) -> CheckReport:
+                    timeout: float = DEFAULT_TIMEOUT, use_cache: bool = True,
+                    profiles: Sequence[str] | None = None) -> CheckReport:
     for path in paths:
         if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
     default = [project.content, project.root / "snippets"]
-    report = check_paths(list(paths) or [p for p in default if p.is_dir()], project.root, jobs=jobs,
-                         timeout=timeout, use_cache=use_cache)
+    try:
+        report = check_paths(list(paths) or [p for p in default if p.is_dir()], project.root, jobs=jobs,
+                             timeout=timeout, use_cache=use_cache,
+                             only_profiles=frozenset(profiles) if profiles else None)
+    except ValueError as err:
+        raise UsageError(str(err)) from None
     for note in report.notes:
         print(f"webyet: warning: {note}", file=sys.stderr)
     return report
@@ -221,8 +231,11 @@ def _check_snippets(project: Project, paths: Sequence[Path], *, jobs: int | None
 
 def cmd_snippets(args: argparse.Namespace) -> int:
     project = _project(args)
+    if args.list_profiles:
+        print(json.dumps(sorted(load_profiles(project.root / "snippets" / "profiles")[0])))
+        return EXIT_OK
     report = _check_snippets(project, args.paths, jobs=args.jobs, timeout=args.timeout,
-                             use_cache=not args.no_cache)
+                             use_cache=not args.no_cache, profiles=args.profile)
     if args.format == "json":
         print(snippet_report.render_json(report))
     else:

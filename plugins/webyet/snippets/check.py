@@ -120,16 +120,23 @@ def regions_of(files: Sequence[Path], root: Path | None, snippet_base: Path | No
 
 def check_regions(regions: Sequence[SnippetRegion], profiles_dir: Path, *, jobs: int | None = None,
                   timeout: float = DEFAULT_TIMEOUT, cache: ResultCache | None = None,
-                  run_cargo: bool = True, note_unchecked: bool = True) -> CheckReport:
+                  run_cargo: bool = True, note_unchecked: bool = True,
+                  only_profiles: frozenset[str] | None = None) -> CheckReport:
     """Check `regions`; with `run_cargo=False` only cached results count, and the rest stay
-    "unchecked" (with a note, unless a background check is about to handle them)."""
+    "unchecked" (with a note, unless a background check is about to handle them). With
+    `only_profiles`, blocks checked with other profiles are left out (one CI shard's share)."""
     profiles, profile_problems = load_profiles(profiles_dir)
+    unknown = sorted((only_profiles or frozenset()) - set(profiles))
+    if unknown:
+        raise ValueError(f"no profile {', '.join(unknown)} (profiles: {', '.join(sorted(profiles))})")
     cache = cache or ResultCache()
     report = CheckReport([], cargo.rustc_version().splitlines()[0] if cargo.rustc_version() else "",
                          notes=list(profile_problems))
     pending: dict[str, list[_Pending]] = {}
     for region in regions:
         result, job = _prepare(region, profiles, cache)
+        if only_profiles is not None and result.profile not in only_profiles:
+            continue
         report.results.append(result)
         if job is not None:
             pending.setdefault(result.profile, []).append(job)
@@ -391,9 +398,10 @@ def _judge(result: SnippetResult, wrapped: Wrapped, outcome: dict[str, Any],
 
 def check_paths(paths: Sequence[Path], project_root: Path, *, display_root: Path | None = None,
                 jobs: int | None = None, timeout: float = DEFAULT_TIMEOUT, use_cache: bool = True,
-                run_cargo: bool = True) -> CheckReport:
+                run_cargo: bool = True, only_profiles: frozenset[str] | None = None) -> CheckReport:
     """Check the Rust snippets of `paths` (Markdown and `.rs` files or folders) of a project."""
     snippets = project_root / "snippets"
     regions = regions_of(find_sources(paths), display_root, snippets)
     return check_regions(regions, snippets / "profiles", jobs=jobs, timeout=timeout,
-                         cache=ResultCache(enabled=use_cache), run_cargo=run_cargo)
+                         cache=ResultCache(enabled=use_cache), run_cargo=run_cargo,
+                         only_profiles=only_profiles)
