@@ -26,6 +26,8 @@ from webyet.views import render_views
 
 ROOT = Path(__file__).resolve().parent.parent
 TOPICS = 20
+FULL_BODY = ("## What it is\n\nText.\n\n## Minimal example\n\n```rust,ignore,reason=\"synthetic\"\n"
+             "fn main() {}\n```\n\n## Gotchas\n\nNone.\n\n## How it compares\n\nText.\n")
 
 
 def write_catalog(content: Path, n: int) -> None:
@@ -49,9 +51,9 @@ def write_catalog(content: Path, n: int) -> None:
         (content / folder).mkdir(parents=True, exist_ok=True)
         (content / folder / f"{slug}.md").write_text(
             f"---\ntitle: {slug}\nkind: {kind}\nsummary: Synthetic entry {i}.\ncrate: {slug}\n"
-            f"status: usable\ntopics: [topic-{i % TOPICS}]\n"
+            f"status: usable\ndepth: full\ntopics: [topic-{i % TOPICS}]\n"
             + (f"alternatives: [{alt}]\n" if alt else "")
-            + f"features: {features}\nlast_reviewed: 2026-01-01\n---\n\n## What it is\n\nText.\n")
+            + f"features: {features}\nlast_reviewed: 2026-01-01\n---\n\n{FULL_BODY}")
 
 
 def render_all(content: Path) -> dict[str, float]:

@@ -15,6 +15,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .processes import die_with_parent
+
 # Material and ProperDocs each print a banner about MkDocs 2.0 on every run; the project's
 # notes record the decision (pin mkdocs<2, keep ProperDocs working), so the banner is muted.
 QUIET_BANNERS = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -95,7 +97,7 @@ def run_until_signal(command: list[str], cwd: Path, env: dict[str, str], grace: 
     import signal
 
     proc = subprocess.Popen(command, cwd=cwd, env=env, start_new_session=True,
-                            preexec_fn=_die_with_parent)
+                            preexec_fn=die_with_parent)
     stopping: list[int] = []
 
     def stop(signum: int, _frame: object) -> None:
@@ -119,12 +121,3 @@ def run_until_signal(command: list[str], cwd: Path, env: dict[str, str], grace: 
             os.killpg(proc.pid, signal.SIGKILL)  # stragglers of the group (watchers, checkers)
     return 0 if stopping else code
 
-
-def _die_with_parent() -> None:
-    """In the child, before it runs: ask Linux to send it SIGTERM when its parent dies, so even
-    a parent killed outright (SIGKILL) leaves no server behind."""
-    import ctypes
-    import signal
-
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG

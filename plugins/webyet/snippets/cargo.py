@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..atomic import atomic_path
+from ..processes import die_with_parent
 from ..profiles import Profile
 
 
@@ -150,7 +151,8 @@ def _run_check(command: list[str], package: Path, env: dict[str, str], timeout: 
     run = CargoRun()
     # A session of its own, so a time-out can kill cargo and every rustc it started.
     proc = subprocess.Popen(command, cwd=package, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=die_with_parent)
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
