@@ -29,6 +29,9 @@ _T = "tag:yaml.org,2002:"
 SCALAR_TAGS = {f"{_T}{n}" for n in ("str", "int", "float", "bool", "null", "timestamp")}
 
 KeyPath = tuple[str | int, ...]
+# libyaml's safe loader when PyYAML was built with it: the same events and nodes (with marks),
+# several times faster on a thousand files.
+_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -134,7 +137,7 @@ def load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int,
     # since both are how a small document becomes a huge or recursive one.
     try:
         depth = 0
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        for event in yaml.parse(text, Loader=_LOADER):
             if isinstance(event, yaml.AliasEvent):
                 raise YamlError(
                     *at(event.start_mark), f"YAML alias '*{event.anchor}' is not allowed in front matter"
@@ -147,7 +150,7 @@ def load_yaml(text: str, first_line: int) -> tuple[Any, dict[KeyPath, tuple[int,
                     )
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         message = " ".join(str(p) for p in (err.context, err.problem) if p)

@@ -8,6 +8,7 @@ checker and by the freshness rules (which versions are pinned, which are held ba
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import tomllib
 from dataclasses import dataclass, field
@@ -47,7 +48,16 @@ class Profile:
 
 
 def load_profiles(folder: Path) -> tuple[dict[str, Profile], list[str]]:
-    """Every profile under `folder` (`snippets/profiles`), and problems with them."""
+    """Every profile under `folder` (`snippets/profiles`), and problems with them. Read once
+    per state of the files (a build asks several times; an edit is seen at once)."""
+    manifests = sorted(folder.glob("*/Cargo.*"))
+    signature = tuple((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in manifests)
+    return _load_profiles(folder, signature)
+
+
+@functools.lru_cache(maxsize=8)
+def _load_profiles(folder: Path, signature: tuple[tuple[str, int, int], ...]
+                   ) -> tuple[dict[str, Profile], list[str]]:
     profiles: dict[str, Profile] = {}
     problems: list[str] = []
     for manifest_path in sorted(folder.glob("*/Cargo.toml")):

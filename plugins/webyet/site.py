@@ -86,6 +86,8 @@ class Site:
                 if result.status == "unchecked":
                     result.reason = BACKGROUND_REASON
         self._results = {(r.region.path.resolve(), r.region.line): r for r in self.snippets.results}
+        checked = [r for r in self.snippets.results if r.status not in ("ignored", "unchecked")]
+        self._counts = (len(checked), sum(r.status == "pass" for r in checked), self.snippets.rustc)
 
     @property
     def unchecked(self) -> int:
@@ -145,7 +147,9 @@ class Site:
         if section in ENTRY_DIRS and path is not None:
             # A hand-written section index keeps its text; the listing follows it.
             markdown += "\n\n" + section_index(self.catalog, section, links).split("\n", 1)[1]
-        return render_views(markdown, self.catalog, links, src_uri, self.flags, self._snippet_counts())
+        if "webyet-" not in markdown:  # no directive to render (the common case: skip the parse)
+            return markdown
+        return render_views(markdown, self.catalog, links, src_uri, self.flags, self._counts)
 
     @staticmethod
     def page_html(html: str) -> str:
@@ -156,6 +160,8 @@ class Site:
         line: engines hand over the body without its front matter (and leading blank lines), so
         the page's own document says how many lines came before. An included `.rs` section
         shows the result of the included file, found by its path."""
+        if "```" not in markdown and "~~~" not in markdown:
+            return markdown  # no code block at all
         path = path.resolve()
         folder = self.root / self.options.snippets_folder
         offset = self._body_offset(src_uri, markdown)
@@ -179,7 +185,3 @@ class Site:
         if doc.body[skipped:] == markdown or not markdown.strip():
             return doc.body_line - 1 + skipped
         return doc.body_line - 1 if doc.body == markdown else 0
-
-    def _snippet_counts(self) -> tuple[int, int, str]:
-        checked = [r for r in self.snippets.results if r.status not in ("ignored", "unchecked")]
-        return len(checked), sum(r.status == "pass" for r in checked), self.snippets.rustc
