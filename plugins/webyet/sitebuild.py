@@ -46,7 +46,7 @@ def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
                engine: str = "mkdocs", extra_env: dict[str, str] | None = None,
                quiet: bool = False) -> int:
     """Build into a sibling temporary folder, then replace `site_dir`. Returns the exit code."""
-    from .engines import engines  # the engine modules only build command lines
+    from .engines import engines  # imported here: stage imports site, which imports this module
     from .stage import stage
 
     chosen = engines()[engine]

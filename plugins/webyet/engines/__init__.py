@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import sys
+from pathlib import Path
 from types import ModuleType
+
+
+def mkdocs_cli_build(module: str, config: Path, site_dir: Path, strict: bool) -> list[str]:
+    """`build` as MkDocs 1.x and its forks spell it."""
+    return [sys.executable, "-m", module, "build", "--clean", "-f", str(config), "-d", str(site_dir),
+            "--strict" if strict else "--no-strict"]
 
 
 def engines() -> dict[str, ModuleType]:
     found = {}
-    for info in pkgutil.iter_modules(__path__):
+    for info in pkgutil.iter_modules(__path__):  # every module here is an engine
         module = importlib.import_module(f"{__name__}.{info.name}")
         found[module.NAME] = module
     return dict(sorted(found.items()))

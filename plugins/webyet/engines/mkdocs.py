@@ -5,13 +5,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from . import mkdocs_cli_build
+
 NAME = "mkdocs"
 RUNS_WEBYET_PLUGIN = True
 
 
 def build_command(config: Path, site_dir: Path, strict: bool) -> list[str]:
-    return [sys.executable, "-m", NAME, "build", "--clean", "-f", str(config), "-d", str(site_dir),
-            "--strict" if strict else "--no-strict"]
+    return mkdocs_cli_build(NAME, config, site_dir, strict)
 
 
 def serve_command(config: Path, addr: str) -> list[str]:
