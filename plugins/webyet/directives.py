@@ -52,6 +52,8 @@ def find_directives(markdown: str, first_line: int = 1) -> tuple[list[Directive]
     """Directives in `markdown`, whose first line is line `first_line` of its file."""
     found: list[Directive] = []
     errors: list[DirectiveError] = []
+    if PREFIX not in markdown:
+        return found, errors  # no directive can be there: skip the parse
     for token in _md.parse(markdown):
         if token.type != "fence" or not token.info.startswith(PREFIX) or token.map is None:
             continue

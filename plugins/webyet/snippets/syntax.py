@@ -9,6 +9,7 @@ are local names, tool attributes or imports), and `#[cfg(...)]` attributes.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -42,7 +43,13 @@ class Tok:
 
 
 def tokens(code: str) -> list[Tok]:
-    """Significant tokens (no whitespace or comments), with `::` joined and lifetimes whole."""
+    """Significant tokens (no whitespace or comments), with `::` joined and lifetimes whole.
+    A snippet is read several times per check (crate inference, wrapping): lexed once."""
+    return list(_tokens(code))
+
+
+@functools.lru_cache(maxsize=1024)
+def _tokens(code: str) -> tuple[Tok, ...]:
     out: list[Tok] = []
     line, depth = 0, 0
     pending_quote = False
@@ -96,7 +103,7 @@ def tokens(code: str) -> list[Tok]:
             out.append(Tok("ident", text, line, depth))
         pending_quote = False
         line += text.count("\n")
-    return out
+    return tuple(out)
 
 
 def _split_punct(text: str) -> list[str]:
