@@ -93,3 +93,45 @@ def test_the_preview_checks_snippets_in_the_background(tmp_path) -> None:
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_preview_rebuild_updates_the_pages_that_read_the_edited_entry(tmp_path) -> None:
+    """Rebuilds render only what changed (`--dirty`), yet the listing and the topic page that
+    show an entry's summary show the edited one, and the entry page its new text."""
+    import secrets
+
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def page(path: str) -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as answer:
+                return answer.read().decode()
+        except OSError:
+            return ""
+
+    def eventually(path: str, text: str, limit: float = 120) -> bool:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if text in page(path):
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert eventually("", "Are we web yet", 300)
+        token = secrets.token_hex(4)
+        axum = project / "content" / "frameworks" / "axum.md"
+        text = axum.read_text()
+        summary = next(line for line in text.splitlines() if line.startswith("summary: "))
+        axum.write_text(text.replace(summary, f"summary: Edited summary {token}.") + f"\nBody {token}.\n")
+        assert eventually("frameworks/axum/", f"Body {token}")
+        assert eventually("frameworks/", f"Edited summary {token}")  # the section listing
+        assert eventually("topics/web-frameworks/", f"Edited summary {token}")  # the topic's table
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -18,6 +18,7 @@ from .checks import content_problems
 from .export import export_json, export_schema
 from .freshness.attach import load_with_registry
 from .freshness.flags import Flag, all_flags
+from .incremental import BuildMemory, fingerprint, readers_of, verdict_fingerprints
 from .pages import generated_pages
 from .problems import Problem, Severity
 from .render.changes import atom_feed
@@ -131,6 +132,25 @@ class Site:
         """Entries are listed on their section's page and pair pages are reached from infoboxes;
         listing every entry in the navigation of every page would make the build quadratic."""
         return self.catalog.entry_for(src_uri) is None and not is_pair_src(src_uri)
+
+    def pages_to_render(self, generated: dict[str, str | bytes], memory: BuildMemory) -> set[str]:
+        """For a rebuild that renders only what changed: the documentation pages whose input
+        changed since the build `memory` remembers, or that read an entry that changed."""
+        changed = memory.changed_files(self.catalog)
+        slugs = {e.slug for e in self.catalog.entries.values() if e.src_uri in changed}
+        again = changed | readers_of(self.catalog, slugs)
+        for src, content in generated.items():
+            if not src.endswith(".md"):
+                continue
+            text = content.decode() if isinstance(content, bytes) else content
+            mark = fingerprint(text)
+            if memory.generated.get(src) != mark or "webyet-" in text:
+                again.add(src)  # new content, or a view that reads the whole catalog
+            memory.generated[src] = mark
+        verdicts = verdict_fingerprints(self.snippets.results, self.docs.resolve())
+        again |= {src for src, mark in verdicts.items() if memory.verdicts.get(src) != mark}
+        memory.verdicts = verdicts
+        return again
 
     # --- pages -----------------------------------------------------------------------------
     def page_markdown(self, src_uri: str, markdown: str, links: Links, path: Path | None = None) -> str:

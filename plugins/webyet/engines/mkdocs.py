@@ -16,5 +16,8 @@ def build_command(config: Path, site_dir: Path, strict: bool) -> list[str]:
 
 
 def serve_command(config: Path, addr: str) -> list[str]:
-    # Click >= 8.2.2 turned MkDocs 1.6's default live reload off.
-    return [sys.executable, "-m", NAME, "serve", "-f", str(config), "-a", addr, "--livereload"]
+    # Click >= 8.2.2 turned MkDocs 1.6's default live reload off. `--dirty`: a rebuild renders
+    # only the pages the webyet plugin says changed (see webyet.incremental). `--no-strict`: a
+    # preview shows problems and keeps serving (`webyet check` and `build` stay strict).
+    return [sys.executable, "-m", NAME, "serve", "-f", str(config), "-a", addr, "--livereload",
+            "--dirty", "--no-strict"]

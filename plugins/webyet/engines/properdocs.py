@@ -16,4 +16,4 @@ def build_command(config: Path, site_dir: Path, strict: bool) -> list[str]:
 
 
 def serve_command(config: Path, addr: str) -> list[str]:
-    return [sys.executable, "-m", NAME, "serve", "-f", str(config), "-a", addr]
+    return [sys.executable, "-m", NAME, "serve", "-f", str(config), "-a", addr, "--dirty", "--no-strict"]

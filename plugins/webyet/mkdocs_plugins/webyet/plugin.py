@@ -11,6 +11,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from ...incremental import BuildMemory
 from ...problems import render_text
 from ...render.html import Links
 from ...site import OFFLINE_SHIM, Site, SiteOptions
@@ -55,6 +56,12 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
         for file in files:
             if file.is_documentation_page() and not self.site.in_navigation(file.src_uri):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        if self.background:  # a preview rebuilds with --dirty: say which pages changed
+            again = self.site.pages_to_render(generated, _MEMORY.setdefault(self.site.root, BuildMemory()))
+            for file in files:
+                if file.is_documentation_page():
+                    modified = file.src_uri in again
+                    file.is_modified = (lambda flag=modified: flag)  # type: ignore[method-assign]
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
@@ -81,6 +88,7 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
 
 
 _WORKERS: dict[Path, BackgroundCheck] = {}
+_MEMORY: dict[Path, BuildMemory] = {}  # what the previous build of this serve session saw
 
 
 def _worker(site: Site, folder: str) -> BackgroundCheck:
