@@ -135,3 +135,40 @@ def test_a_preview_rebuild_updates_the_pages_that_read_the_edited_entry(tmp_path
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_broken_entry_shows_its_located_error_and_the_preview_keeps_serving(tmp_path) -> None:
+    from .conftest import copy_project
+
+    project = copy_project(tmp_path / "project")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{port}"],
+                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def home() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
+                return answer.read().decode()
+        except OSError:
+            return ""
+
+    def eventually(check, limit: float = 120) -> bool:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if check(home()):
+                return True
+            time.sleep(0.3)
+        return False
+
+    try:
+        assert eventually(lambda text: "Are we web yet" in text, 300)
+        axum = project / "content" / "frameworks" / "axum.md"
+        good = axum.read_text()
+        axum.write_text(good.replace("status: production", "status: maybe", 1))
+        assert eventually(lambda text: "Content errors" in text and "content/frameworks/axum.md:" in text)
+        axum.write_text(good)
+        assert eventually(lambda text: "Are we web yet" in text and "Content errors" not in text)
+    finally:
+        proc.terminate()
+        _, stderr = proc.communicate(timeout=20)
+    assert "content/frameworks/axum.md:" in stderr and "status" in stderr  # and in the terminal

@@ -27,6 +27,7 @@ class BuildMemory:
     files: dict[str, str] = field(default_factory=dict)  # src → fingerprint of its Markdown file
     generated: dict[str, str] = field(default_factory=dict)  # src → fingerprint of its content
     verdicts: dict[str, str] = field(default_factory=dict)  # src → fingerprint of its snippet verdicts
+    errors: str = ""  # fingerprint of the content errors (every preview page shows them)
 
     def changed_files(self, catalog: Catalog) -> set[str]:
         """src paths of the Markdown files (entries and site pages) that changed, came or went."""

@@ -22,7 +22,7 @@ from .incremental import BuildMemory, fingerprint, readers_of, verdict_fingerpri
 from .pages import generated_pages
 from .problems import Problem, Severity
 from .render.changes import atom_feed
-from .render.html import Links, compact_code
+from .render.html import Links, compact_code, esc, tag
 from .render.infobox import entry_footer, entry_header
 from .render.listing import section_index
 from .render.pairs import is_pair_src
@@ -90,6 +90,13 @@ class Site:
         checked = [r for r in self.snippets.results if r.status not in ("ignored", "unchecked")]
         self._counts = (len(checked), sum(r.status == "pass" for r in checked), self.snippets.rustc)
 
+    def error_banner(self) -> str:
+        """The content errors as a box at the top of every preview page (the terminal has them
+        too); the page shows what could still be built."""
+        items = "".join(tag("li", tag("code", esc(p.format()))) for p in self.errors)
+        return tag("div", tag("p", "Content errors (webyet check):", class_="admonition-title")
+                   + tag("ul", items), class_="admonition failure wy-errors", role="alert")
+
     @property
     def unchecked(self) -> int:
         """Blocks without a verdict yet (a preview checks them in the background)."""
@@ -150,6 +157,10 @@ class Site:
         verdicts = verdict_fingerprints(self.snippets.results, self.docs.resolve())
         again |= {src for src, mark in verdicts.items() if memory.verdicts.get(src) != mark}
         memory.verdicts = verdicts
+        errors = fingerprint("\n".join(p.format() for p in self.errors))
+        if errors != memory.errors:  # the error box appears on, or leaves, every page
+            memory.errors = errors
+            again |= set(memory.files) | {src for src in generated if src.endswith(".md")}
         return again
 
     # --- pages -----------------------------------------------------------------------------

@@ -80,7 +80,10 @@ def _alternatives(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
     """Each alternative links to its page and, between full entries, to the side-by-side page."""
     items = []
     for slug in entry.model.alternatives:
-        other = catalog.entries[slug]
+        other = catalog.get(slug)
+        if other is None:  # reported by `webyet check`; a preview still renders the page
+            items.append(esc(slug))
+            continue
         item = link(links.href(entry.src_uri, other.src_uri), other.model.title)
         if entry.is_full and other.is_full:  # pair pages exist for full entries only
             compare = link(links.href(entry.src_uri, pair_src(entry.slug, slug)), "compare",

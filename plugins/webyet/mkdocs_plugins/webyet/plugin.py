@@ -40,7 +40,12 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
         self.site = Site(Path(config.config_file_path).parent, Path(config.docs_dir), options)
         for warning in self.site.warnings():
             log.warning(warning)  # under --strict each fails the build
-        if self.site.errors:
+        self.banner = ""
+        if self.site.errors and self.background:  # a preview keeps serving and shows them
+            for error in self.site.errors:
+                log.error(error.format())
+            self.banner = self.site.error_banner()
+        elif self.site.errors:
             raise PluginError("content has errors:\n" + render_text(self.site.errors))
         config.extra_css[:0] = self.site.stylesheets()
         config.extra_javascript.extend(self.site.scripts())
@@ -72,7 +77,7 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
             raise PluginError(f"{page.file.src_uri}: {err}") from None
 
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
-        return self.site.page_html(html)
+        return self.banner + self.site.page_html(html)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.background:  # rebuild (and reload the browser) when background verdicts land
