@@ -3,16 +3,19 @@ outright (the server is told by Linux when its parent dies): no server is left b
 
 from __future__ import annotations
 
+import secrets
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, copy_project
 
 
 def free_port() -> int:
@@ -29,6 +32,36 @@ def listening(port: int) -> bool:
 def processes_serving(port: int) -> list[str]:
     out = subprocess.run(["ps", "-ww", "-eo", "pid,args"], capture_output=True, text=True).stdout
     return [line for line in out.splitlines() if f"127.0.0.1:{port}" in line and "ps -eo" not in line]
+
+
+class Preview:
+    """`webyet serve` on a copy of the project, with helpers to read its pages."""
+
+    def __init__(self, project: Path) -> None:
+        self.port = free_port()
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{self.port}"],
+            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def page(self, path: str = "") -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as answer:
+                return answer.read().decode()
+        except OSError:
+            return ""
+
+    def eventually(self, path: str, check: Callable[[str], bool], limit: float = 120) -> bool:
+        deadline = time.monotonic() + limit
+        while time.monotonic() < deadline:
+            if check(self.page(path)):
+                return True
+            time.sleep(0.3)
+        return False
+
+    def stop(self) -> str:
+        """Stops the preview and returns what it printed on stderr."""
+        self.proc.terminate()
+        return self.proc.communicate(timeout=20)[1]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
@@ -60,115 +93,59 @@ def test_a_signal_stops_the_whole_server(signum: int) -> None:
             proc.terminate()
 
 
-def test_the_preview_checks_snippets_in_the_background(tmp_path) -> None:
+def test_the_preview_checks_snippets_in_the_background(tmp_path: Path) -> None:
     """The first page comes before cargo runs; it says "not checked yet", then the verdict."""
-    import secrets
-
-    from .conftest import copy_project
-
     project = copy_project(tmp_path / "project")
     marker = secrets.randbelow(10**9)
     (project / "content" / "probe.md").write_text(
         f"---\ntitle: Probe\n---\n\n# Probe\n\n```rust\nlet fresh_{marker} = {marker}u64;\n```\n")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    seen = []
+    preview, seen = Preview(project), []
+
+    def state(text: str) -> bool:
+        now = "pass" if "✓ compiles" in text else "waiting" if "not checked yet" in text else "other"
+        if text and (not seen or seen[-1] != now):
+            seen.append(now)
+        return now == "pass"
+
     try:
-        deadline = time.monotonic() + 240
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/probe/", timeout=5) as answer:
-                    text = answer.read().decode()
-            except OSError:
-                time.sleep(0.5)
-                continue
-            state = "pass" if "✓ compiles" in text else "waiting" if "not checked yet" in text else "other"
-            if not seen or seen[-1] != state:
-                seen.append(state)
-            if state == "pass":
-                break
-            time.sleep(1)
+        preview.eventually("probe/", state, 240)
         assert seen[:1] == ["waiting"] and seen[-1] == "pass", seen
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        preview.stop()
 
 
-def test_a_preview_rebuild_updates_the_pages_that_read_the_edited_entry(tmp_path) -> None:
+def test_a_preview_rebuild_updates_the_pages_that_read_the_edited_entry(tmp_path: Path) -> None:
     """Rebuilds render only what changed (`--dirty`), yet the listing and the topic page that
     show an entry's summary show the edited one, and the entry page its new text."""
-    import secrets
-
-    from .conftest import copy_project
-
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def page(path: str) -> str:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=5) as answer:
-                return answer.read().decode()
-        except OSError:
-            return ""
-
-    def eventually(path: str, text: str, limit: float = 120) -> bool:
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if text in page(path):
-                return True
-            time.sleep(0.3)
-        return False
-
+    preview = Preview(project)
     try:
-        assert eventually("", "Are we web yet", 300)
+        assert preview.eventually("", lambda text: "Are we web yet" in text, 300)
         token = secrets.token_hex(4)
         axum = project / "content" / "frameworks" / "axum.md"
         text = axum.read_text()
         summary = next(line for line in text.splitlines() if line.startswith("summary: "))
         axum.write_text(text.replace(summary, f"summary: Edited summary {token}.") + f"\nBody {token}.\n")
-        assert eventually("frameworks/axum/", f"Body {token}")
-        assert eventually("frameworks/", f"Edited summary {token}")  # the section listing
-        assert eventually("topics/web-frameworks/", f"Edited summary {token}")  # the topic's table
+        assert preview.eventually("frameworks/axum/", lambda text: f"Body {token}" in text)
+        edited = f"Edited summary {token}"
+        assert preview.eventually("frameworks/", lambda text: edited in text)  # the section listing
+        assert preview.eventually("topics/web-frameworks/", lambda text: edited in text)  # its table
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
+        preview.stop()
 
 
-def test_a_broken_entry_shows_its_located_error_and_the_preview_keeps_serving(tmp_path) -> None:
-    from .conftest import copy_project
-
+def test_a_broken_entry_shows_its_located_error_and_the_preview_keeps_serving(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "project")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{port}"],
-                            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-    def home() -> str:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=5) as answer:
-                return answer.read().decode()
-        except OSError:
-            return ""
-
-    def eventually(check, limit: float = 120) -> bool:
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if check(home()):
-                return True
-            time.sleep(0.3)
-        return False
-
+    preview = Preview(project)
     try:
-        assert eventually(lambda text: "Are we web yet" in text, 300)
+        assert preview.eventually("", lambda text: "Are we web yet" in text, 300)
         axum = project / "content" / "frameworks" / "axum.md"
         good = axum.read_text()
         axum.write_text(good.replace("status: production", "status: maybe", 1))
-        assert eventually(lambda text: "Content errors" in text and "content/frameworks/axum.md:" in text)
+        assert preview.eventually("", lambda text: "Content errors" in text
+                                  and "content/frameworks/axum.md:" in text)
         axum.write_text(good)
-        assert eventually(lambda text: "Are we web yet" in text and "Content errors" not in text)
+        assert preview.eventually("", lambda text: "Are we web yet" in text and "Content errors" not in text)
     finally:
-        proc.terminate()
-        _, stderr = proc.communicate(timeout=20)
+        stderr = preview.stop()
     assert "content/frameworks/axum.md:" in stderr and "status" in stderr  # and in the terminal
