@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from .catalog import Catalog
 from .schema import Pattern, Topic
+from .snippets.check import SnippetResult
 
 
 def fingerprint(text: str | bytes) -> str:
@@ -58,7 +60,7 @@ def readers_of(catalog: Catalog, changed: set[str]) -> set[str]:
     return pages
 
 
-def verdict_fingerprints(results: list, docs_root) -> dict[str, str]:
+def verdict_fingerprints(results: list[SnippetResult], docs_root: Path) -> dict[str, str]:
     """src path → fingerprint of the verdicts of its snippets (a background check changes them)."""
     by_page: dict[str, list[str]] = {}
     for result in results:

@@ -213,6 +213,4 @@ class Site:
         if doc is None:
             return 0
         skipped = len(doc.body) - len(doc.body.lstrip("\n"))
-        if doc.body[skipped:] == markdown or not markdown.strip():
-            return doc.body_line - 1 + skipped
-        return doc.body_line - 1 if doc.body == markdown else 0
+        return doc.body_line - 1 + skipped if doc.body[skipped:] == markdown else 0

@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .frontmatter import FENCE
+from .frontmatter import CLOSE, FENCE
 from .problems import Problem
 from .project import read_mkdocs_config
 from .render.html import Links
@@ -71,7 +71,7 @@ def split_front_matter(text: str) -> tuple[str, str]:
     lines = text.split("\n")
     if lines and FENCE.match(lines[0]):
         for index in range(1, len(lines)):
-            if lines[index].strip() in ("---", "..."):
+            if CLOSE.match(lines[index]):  # the front matter grammar of frontmatter.py
                 head = "\n".join(lines[:index + 1]) + "\n"
                 body = "\n".join(lines[index + 1:])
                 stripped = body.lstrip("\n")
