@@ -18,100 +18,62 @@ import os
 import re
 import secrets
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.preview import ROOT, Preview, copy_project
 from views import project_with
 
-ROOT = Path(__file__).resolve().parent.parent
+WITH_DATA = ("content", "snippets", "data")
 
 
-def copy_project(dest: Path) -> Path:
-    dest.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    for folder in ("content", "snippets", "data"):
-        shutil.copytree(ROOT / folder, dest / folder)
-    return dest
+def matches(pattern: str) -> Callable[[str], bool]:
+    return lambda text: re.search(pattern, text) is not None
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as answer:
-            return answer.read().decode()
-    except OSError:
-        return None
-
-
-def wait_for(url: str, pattern: str, limit: float) -> float | None:
-    """Seconds until `url` answers with `pattern` in it (None after `limit`)."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < limit:
-        text = fetch(url)
-        if text is not None and re.search(pattern, text):
-            return time.perf_counter() - start
-        time.sleep(0.1)
-    return None
-
-
-class Server:
-    def __init__(self, project: Path, env: dict[str, str] | None = None) -> None:
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}/"
-        self.proc = subprocess.Popen([sys.executable, "-m", "webyet.cli", "serve", "--addr",
-                                      f"127.0.0.1:{self.port}"], cwd=project,
-                                     env={**os.environ, **(env or {})},
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-
-    def stop(self) -> None:
-        self.proc.send_signal(signal.SIGTERM)
-        self.proc.wait(timeout=30)
+def rounded(seconds: float | None) -> float | None:
+    return seconds if seconds is None else round(seconds, 1)
 
 
 def first_page_cold(tmp: Path) -> None:
-    project = copy_project(tmp / "cold")
+    project = copy_project(tmp / "cold", WITH_DATA)
     cache = tmp / "empty-cache"
     start = time.perf_counter()
     cold = {"XDG_CACHE_HOME": str(cache), "WEBYET_CARGO_TARGET": str(cache / "target")}
-    server = Server(project, cold)
-    seconds = wait_for(server.url, "Are we web yet", 600)
+    server = Preview(project, cold)
+    seconds = server.seconds_until("", matches("Are we web yet"), 600)
     server.stop()
-    print(f"first page on an empty cache: {seconds if seconds is None else round(seconds, 1)} s "
+    print(f"first page on an empty cache: {rounded(seconds)} s "
           f"(process start to the first answer: {time.perf_counter() - start:.1f} s incl. stop)")
 
 
 def edits(tmp: Path) -> None:
-    project = copy_project(tmp / "warm")
-    server = Server(project)
-    assert wait_for(server.url, "Are we web yet", 600) is not None
+    project = copy_project(tmp / "warm", WITH_DATA)
+    server = Preview(project)
+    assert server.eventually("", matches("Are we web yet"), 600)
     token = secrets.token_hex(4)
     axum = project / "content" / "frameworks" / "axum.md"
     text = axum.read_text()
     axum.write_text(text + f"\nEdited body {token}.\n")
-    body = wait_for(server.url + "frameworks/axum/", f"Edited body {token}", 120)
+    body = server.seconds_until("frameworks/axum/", matches(f"Edited body {token}"))
     text = axum.read_text()
     edited = re.sub(r"^summary: .*$", f"summary: Edited summary {token}.", text, count=1, flags=re.M)
     axum.write_text(edited)
-    summary = wait_for(server.url + "frameworks/", f"Edited summary {token}", 120)
+    summary = server.seconds_until("frameworks/", matches(f"Edited summary {token}"))
     axum.write_text(axum.read_text() + f"\n```rust\nlet edited_{token} = 1u8;\n```\n")
-    code = wait_for(server.url + "frameworks/axum/", f"edited_{token}", 120)
-    verdict = wait_for(server.url + "frameworks/axum/", f"edited_{token}[\\s\\S]*?wy-snippet-pass", 300)
+    code = server.seconds_until("frameworks/axum/", matches(f"edited_{token}"))
+    verdict = server.seconds_until("frameworks/axum/",
+                                   matches(f"edited_{token}[\\s\\S]*?wy-snippet-pass"), 300)
     server.stop()
     for name, seconds in (("body text", body), ("front-matter field (listing)", summary),
                           ("new Rust block (its text)", code), ("new Rust block (its verdict)", verdict)):
-        print(f"edit → visible, {name}: {seconds if seconds is None else round(seconds, 1)} s")
+        print(f"edit → visible, {name}: {rounded(seconds)} s")
 
 
 def build_ratio(tmp: Path, entries: int) -> None:

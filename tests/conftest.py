@@ -1,13 +1,13 @@
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+from .preview import ROOT, copy_project
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 TOPIC = """---
@@ -42,15 +42,6 @@ def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 900,
     """The real `webyet` command, in a child process, as a user would run it."""
     return subprocess.run([sys.executable, "-m", "webyet.cli", *args], cwd=cwd, text=True,
                           capture_output=True, timeout=timeout, env=env)
-
-
-def copy_project(dest: Path) -> Path:
-    """A copy of this project's site sources (mkdocs.yml, content/, snippets/) at `dest`."""
-    dest.mkdir(parents=True)
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
-    shutil.copytree(ROOT / "content", dest / "content")
-    shutil.copytree(ROOT / "snippets", dest / "snippets")
-    return dest
 
 
 @pytest.fixture

@@ -10,18 +10,12 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from .conftest import ROOT, copy_project
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from .preview import Preview, free_port
 
 
 def listening(port: int) -> bool:
@@ -32,36 +26,6 @@ def listening(port: int) -> bool:
 def processes_serving(port: int) -> list[str]:
     out = subprocess.run(["ps", "-ww", "-eo", "pid,args"], capture_output=True, text=True).stdout
     return [line for line in out.splitlines() if f"127.0.0.1:{port}" in line and "ps -eo" not in line]
-
-
-class Preview:
-    """`webyet serve` on a copy of the project, with helpers to read its pages."""
-
-    def __init__(self, project: Path) -> None:
-        self.port = free_port()
-        self.proc = subprocess.Popen(
-            [sys.executable, "-m", "webyet.cli", "serve", "--addr", f"127.0.0.1:{self.port}"],
-            cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-    def page(self, path: str = "") -> str:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=5) as answer:
-                return answer.read().decode()
-        except OSError:
-            return ""
-
-    def eventually(self, path: str, check: Callable[[str], bool], limit: float = 120) -> bool:
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            if check(self.page(path)):
-                return True
-            time.sleep(0.3)
-        return False
-
-    def stop(self) -> str:
-        """Stops the preview and returns what it printed on stderr."""
-        self.proc.terminate()
-        return self.proc.communicate(timeout=20)[1]
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
