@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
+from .directives import may_hold_directives
 from .schema import Pattern, Topic
 from .snippets.check import SnippetResult
 
@@ -55,8 +56,8 @@ def readers_of(catalog: Catalog, changed: set[str]) -> set[str]:
         if isinstance(model, Topic) or named & changed or slug in changed:
             pages.add(entry.src_uri)
     # Pages with generated views read many entries; there are few of them.
-    pages |= {src for src, doc in catalog.pages.items() if "webyet-" in doc.body}
-    pages |= {e.src_uri for e in catalog.entries.values() if "webyet-" in e.doc.body}
+    pages |= {src for src, doc in catalog.pages.items() if may_hold_directives(doc.body)}
+    pages |= {e.src_uri for e in catalog.entries.values() if may_hold_directives(e.doc.body)}
     return pages
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .catalog import ENTRY_DIRS, Catalog
 from .checks import content_problems
+from .directives import may_hold_directives
 from .export import export_json, export_schema
 from .freshness.attach import load_with_registry
 from .freshness.flags import Flag, all_flags
@@ -151,7 +152,7 @@ class Site:
                 continue
             text = content.decode() if isinstance(content, bytes) else content
             mark = fingerprint(text)
-            if memory.generated.get(src) != mark or "webyet-" in text:
+            if memory.generated.get(src) != mark or may_hold_directives(text):
                 again.add(src)  # new content, or a view that reads the whole catalog
             memory.generated[src] = mark
         verdicts = verdict_fingerprints(self.snippets.results, self.docs.resolve())
@@ -178,7 +179,7 @@ class Site:
         if section in ENTRY_DIRS and path is not None:
             # A hand-written section index keeps its text; the listing follows it.
             markdown += "\n\n" + section_index(self.catalog, section, links).split("\n", 1)[1]
-        if "webyet-" not in markdown:  # no directive to render (the common case: skip the parse)
+        if not may_hold_directives(markdown):  # no directive to render (the common case: skip the parse)
             return markdown
         return render_views(markdown, self.catalog, links, src_uri, self.flags, self._counts)
 
