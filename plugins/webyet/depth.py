@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
-
+from .blocks import block_tokens
 from .catalog import CatalogEntry
 from .schema import CrateEntry
 
@@ -19,7 +18,6 @@ FULL_SECTIONS = ("What it is", "Minimal example", "Gotchas", "How it compares")
 CODE_KINDS = {"framework", "data", "library"}  # their minimal example is Rust, checked
 BRIEF_MAX_WORDS = 200
 
-_md = MarkdownIt("commonmark")
 
 
 @dataclass(frozen=True)
@@ -32,7 +30,7 @@ def body_problems(entry: CatalogEntry) -> list[BodyProblem]:
     model = entry.model
     if not isinstance(model, CrateEntry):
         return []
-    tokens = _md.parse(entry.doc.body)
+    tokens = block_tokens(entry.doc.body)
     first = entry.doc.body_line
 
     def line_of(token_map: list[int] | None) -> int:

@@ -9,8 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from markdown_it import MarkdownIt
-
+from .blocks import block_tokens
 from .frontmatter import KeyPath, YamlError, load_yaml, nearest_position
 
 PREFIX = "webyet-"
@@ -25,7 +24,6 @@ KEYS: dict[str, frozenset[str]] = {
 }
 NAMES = tuple(KEYS)
 
-_md = MarkdownIt("commonmark")
 
 
 def may_hold_directives(markdown: str) -> bool:
@@ -59,7 +57,7 @@ def find_directives(markdown: str, first_line: int = 1) -> tuple[list[Directive]
     errors: list[DirectiveError] = []
     if not may_hold_directives(markdown):
         return found, errors  # no directive can be there: skip the parse
-    for token in _md.parse(markdown):
+    for token in block_tokens(markdown):
         if token.type != "fence" or not token.info.startswith(PREFIX) or token.map is None:
             continue
         start, end = token.map

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict
+from functools import lru_cache
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -47,6 +48,7 @@ def export_json(catalog: Catalog) -> str:
     return json.dumps(export_catalog(catalog), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
+@lru_cache(maxsize=1)  # the same for every build; a preview rebuilds often
 def export_schema() -> dict[str, Any]:
     schema = CatalogExport.model_json_schema(by_alias=True)
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

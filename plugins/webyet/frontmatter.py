@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -78,10 +79,12 @@ def read_document(
     return parse_document(path.read_bytes(), path, display, require_front_matter=require_front_matter)
 
 
+@lru_cache(maxsize=4096)  # a preview's rebuild parses only the files that changed
 def parse_document(
     raw: bytes, path: Path, display: str, *, require_front_matter: bool
 ) -> tuple[Document | None, list[Problem]]:
-    """Parse a file's bytes (from disk or from git) into a document."""
+    """Parse a file's bytes (from disk or from git) into a document. The result is shared by
+    every caller with the same bytes: never modify it."""
 
     def fail(line: int, col: int, message: str) -> tuple[None, list[Problem]]:
         return None, [Problem(display, line, col, message)]

@@ -19,7 +19,7 @@ from .directives import may_hold_directives
 from .export import export_json, export_schema
 from .freshness.attach import load_with_registry
 from .freshness.flags import Flag, all_flags
-from .incremental import BuildMemory, fingerprint, readers_of, verdict_fingerprints
+from .incremental import BuildMemory, fingerprint, readers_of, verdict_fingerprints, view_pages
 from .pages import generated_pages
 from .problems import Problem, Severity
 from .render.changes import atom_feed
@@ -143,17 +143,21 @@ class Site:
 
     def pages_to_render(self, generated: dict[str, str | bytes], memory: BuildMemory) -> set[str]:
         """For a rebuild that renders only what changed: the documentation pages whose input
-        changed since the build `memory` remembers, or that read an entry that changed."""
-        changed = memory.changed_files(self.catalog)
-        slugs = {e.slug for e in self.catalog.entries.values() if e.src_uri in changed}
-        again = changed | readers_of(self.catalog, slugs)
+        changed since the build `memory` remembers, or that show an entry whose front matter
+        changed."""
+        views_read = repr((self._counts, sorted((s, repr(f)) for s, f in self.flags.items())))
+        changes = memory.changes(self.catalog, views_read)
+        again = changes.files | readers_of(self.catalog, changes.front_matter)
+        again |= memory.topic_pages(self.catalog, changes.front_matter)
+        if changes.state:
+            again |= view_pages(self.catalog)
         for src, content in generated.items():
             if not src.endswith(".md"):
                 continue
             text = content.decode() if isinstance(content, bytes) else content
             mark = fingerprint(text)
-            if memory.generated.get(src) != mark or may_hold_directives(text):
-                again.add(src)  # new content, or a view that reads the whole catalog
+            if memory.generated.get(src) != mark or (changes.state and may_hold_directives(text)):
+                again.add(src)  # new content, or a view of a catalog that changed
             memory.generated[src] = mark
         verdicts = verdict_fingerprints(self.snippets.results, self.docs.resolve())
         again |= {src for src, mark in verdicts.items() if memory.verdicts.get(src) != mark}

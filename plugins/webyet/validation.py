@@ -45,13 +45,27 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
+# Documents are shared per file content (`parse_document` keeps them), so are their models:
+# id(doc) → (doc, model class, result). Holding the document keeps its id from being reused.
+_VALIDATED: dict[int, tuple[Document, type[BaseModel], tuple[BaseModel | None, list[Problem]]]] = {}
+_MAX_VALIDATED = 4096
+
+
 def validate(
     model: type[BaseModel], doc: Document
 ) -> tuple[BaseModel | None, list[Problem]]:
+    """The model of `doc`'s front matter, or its located problems. Never modify the result."""
+    known = _VALIDATED.get(id(doc))
+    if known is not None and known[0] is doc and known[1] is model:
+        return known[2]
     try:
-        return model.model_validate(doc.front_matter), []
+        result: tuple[BaseModel | None, list[Problem]] = (model.model_validate(doc.front_matter), [])
     except ValidationError as err:
-        return None, _problems(model, doc, err.errors(include_url=False))
+        result = (None, _problems(model, doc, err.errors(include_url=False)))
+    if len(_VALIDATED) >= _MAX_VALIDATED:
+        _VALIDATED.clear()
+    _VALIDATED[id(doc)] = (doc, model, result)
+    return result
 
 
 def _problems(model: type[BaseModel], doc: Document, errors: list[Any]) -> list[Problem]:

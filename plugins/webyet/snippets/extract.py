@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from markdown_it import MarkdownIt
-
+from ..blocks import block_tokens
 from .infostring import FenceInfo, parse_info
 
 # pymdownx.snippets: a line `--8<-- "file.rs:section"` (quotes optional) includes (part of) a
@@ -55,7 +54,6 @@ class SnippetRegion:
         return f"{self.display}:{self.line}"
 
 
-_md = MarkdownIt("commonmark")
 
 
 def split_lines(text: str) -> list[str]:
@@ -71,7 +69,7 @@ def regions_in_markdown(text: str, path: Path, display: str) -> list[SnippetRegi
         return []  # no fence at all: most pages, and no parse needed
     source = split_lines(text)
     regions = []
-    for token in _md.parse(text):
+    for token in block_tokens(text):
         if token.type != "fence" or token.map is None or not token.markup.startswith(("`", "~")):
             continue
         info = parse_info(token.info)

@@ -6,6 +6,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+import jinja2
+import jinja2.bccache
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -61,6 +63,7 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
         for file in files:
             if file.is_documentation_page() and not self.site.in_navigation(file.src_uri):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
+        self.rebuild = self.site.root in _MEMORY
         if self.background:  # a preview rebuilds with --dirty: say which pages changed
             again = self.site.pages_to_render(generated, _MEMORY.setdefault(self.site.root, BuildMemory()))
             for file in files:
@@ -68,6 +71,13 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
                     modified = file.src_uri in again
                     file.is_modified = (lambda flag=modified: flag)  # type: ignore[method-assign]
         return files
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        if self.background:  # MkDocs makes a new Jinja environment for every rebuild
+            env.bytecode_cache = _TEMPLATES
+            if self.rebuild:  # the first build's 404 page and sitemap stay (each lists every page)
+                config.theme.static_templates -= {"404.html", "sitemap.xml"}
+        return env
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         path = Path(page.file.abs_src_path) if page.file.generated_by is None else None
@@ -81,6 +91,7 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.background:  # rebuild (and reload the browser) when background verdicts land
+            _watch_natively(server)
             stamp = stamp_path()
             stamp.parent.mkdir(parents=True, exist_ok=True)
             stamp.touch()
@@ -92,6 +103,22 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
             _worker(self.site, self.config.folder).start()
 
 
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """The theme's templates compiled once per preview session, not once per rebuild (each
+    bucket is keyed by its template's source, so an edited template is compiled again)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
 _WORKERS: dict[Path, BackgroundCheck] = {}
 _MEMORY: dict[Path, BuildMemory] = {}  # what the previous build of this serve session saw
 
@@ -102,6 +129,26 @@ def _worker(site: Site, folder: str) -> BackgroundCheck:
     if site.root not in _WORKERS:
         _WORKERS[site.root] = BackgroundCheck(site.root, site.docs, site.root / folder, log.warning)
     return _WORKERS[site.root]
+
+
+def _watch_natively(server: Any) -> None:
+    """MkDocs polls the watched folders every 0.5 s, half the budget of an edit reaching the
+    browser. Swap in the platform's file events (inotify on Linux) before the server starts;
+    keep polling if they cannot be had. (MkDocs 1.x is pinned and no longer changes, so its
+    watch bookkeeping is stable.)"""
+    import watchdog.observers
+
+    paths = [path for path, count in server._watched_paths.items() for _ in range(count)]
+    previous = (server.observer, dict(server._watched_paths), dict(server._watch_refs))
+    server.observer = watchdog.observers.Observer()
+    server._watched_paths.clear()
+    server._watch_refs.clear()
+    try:
+        for path in paths:
+            server.watch(path)
+    except OSError as err:  # e.g. the inotify watch limit
+        log.info(f"file events unavailable ({err}); polling for changes")
+        server.observer, server._watched_paths, server._watch_refs = previous
 
 
 def _offline_enabled(config: Any) -> bool:
