@@ -6,7 +6,8 @@
 1. the first page of `webyet serve` on an empty cache (no cargo results, no compiled
    dependencies): the preview must not wait for cargo;
 2. edit → visible in the preview, for three edits: body text, a front-matter field shown on
-   the section listing, and a new Rust block (its text, then its verdict);
+   the section listing, and a new Rust block (its text, then its verdict); on this site, and
+   on this site with N synthetic entries added;
 3. the cost of webyet over plain MkDocs with N extra synthetic entries: `webyet build` against
    `mkdocs build` of the same Markdown without the webyet plugin.
 """
@@ -28,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.preview import ROOT, Preview, copy_project
-from views import project_with
+from views import project_with, write_catalog
 
 WITH_DATA = ("content", "snippets", "data")
 
@@ -53,10 +54,9 @@ def first_page_cold(tmp: Path) -> None:
           f"(process start to the first answer: {time.perf_counter() - start:.1f} s incl. stop)")
 
 
-def edits(tmp: Path) -> None:
-    project = copy_project(tmp / "warm", WITH_DATA)
+def edits(project: Path, label: str) -> None:
     server = Preview(project)
-    assert server.eventually("", matches("Are we web yet"), 600)
+    assert server.eventually("", matches("Are we web yet"), 900)
     token = secrets.token_hex(4)
     axum = project / "content" / "frameworks" / "axum.md"
     text = axum.read_text()
@@ -73,7 +73,7 @@ def edits(tmp: Path) -> None:
     server.stop()
     for name, seconds in (("body text", body), ("front-matter field (listing)", summary),
                           ("new Rust block (its text)", code), ("new Rust block (its verdict)", verdict)):
-        print(f"edit → visible, {name}: {rounded(seconds)} s")
+        print(f"edit → visible ({label}), {name}: {rounded(seconds)} s")
 
 
 def build_ratio(tmp: Path, entries: int) -> None:
@@ -102,7 +102,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         if not args.skip_cold:
             first_page_cold(Path(tmp))
-        edits(Path(tmp))
+        edits(copy_project(Path(tmp) / "warm", WITH_DATA), "this site")
+        larger = copy_project(Path(tmp) / "larger", WITH_DATA)
+        write_catalog(larger / "content", args.entries, topic_prefix="synthetic-topic")
+        edits(larger, f"this site + {args.entries} entries")
         build_ratio(Path(tmp), args.entries)
 
 

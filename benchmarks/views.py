@@ -30,12 +30,12 @@ FULL_BODY = ("## What it is\n\nText.\n\n## Minimal example\n\n```rust,ignore,rea
              "fn main() {}\n```\n\n## Gotchas\n\nNone.\n\n## How it compares\n\nText.\n")
 
 
-def write_catalog(content: Path, n: int) -> None:
+def write_catalog(content: Path, n: int, topic_prefix: str = "topic") -> None:
     for t in range(TOPICS):
         (content / "topics").mkdir(parents=True, exist_ok=True)
         k = (7 * t) % TOPICS  # entry i is in topic i % 20 and fw-k is entry 3k
         leading, verdict = (f"fw-{k}", "almost") if 3 * k < n else ("", "not-yet")
-        (content / "topics" / f"topic-{t}.md").write_text(
+        (content / "topics" / f"{topic_prefix}-{t}.md").write_text(
             f"---\ntitle: Topic {t}\nkind: topic\nsummary: Topic {t}.\nverdict: {verdict}\n"
             f"verdict_reason: Synthetic.\ncriteria: [Synthetic.]\nleading: [{leading}]\n"
             "last_reviewed: 2026-01-01\n---\n\nText.\n")
@@ -51,7 +51,7 @@ def write_catalog(content: Path, n: int) -> None:
         (content / folder).mkdir(parents=True, exist_ok=True)
         (content / folder / f"{slug}.md").write_text(
             f"---\ntitle: {slug}\nkind: {kind}\nsummary: Synthetic entry {i}.\ncrate: {slug}\n"
-            f"status: usable\ndepth: full\ntopics: [topic-{i % TOPICS}]\n"
+            f"status: usable\ndepth: full\ntopics: [{topic_prefix}-{i % TOPICS}]\n"
             + (f"alternatives: [{alt}]\n" if alt else "")
             + f"features: {features}\nlast_reviewed: 2026-01-01\n---\n\n{FULL_BODY}")
 

@@ -55,12 +55,18 @@ Registry facts come from the committed snapshot (`data/crates.json`).
 """
 
 
-def generated_pages(catalog: Catalog, links: Links, existing: set[str]) -> dict[str, str]:
-    """src_uri → Markdown for every generated page not already written by hand."""
+def generated_pages(catalog: Catalog, links: Links, existing: set[str], *,
+                    pair_shell_only: bool = False) -> dict[str, str]:
+    """src_uri → Markdown for every generated page not already written by hand. With
+    `pair_shell_only`, of the pair pages only the first (the engine renders it; the others
+    are made from it with `render.pairs.from_shell`)."""
     pages = {"matrix.md": MATRIX, "changes.md": CHANGES, "maintenance.md": MAINTENANCE,
              ARCHIVE: render_archive(catalog, links)}
     for section in ENTRY_DIRS:
         pages[f"{section}/index.md"] = section_index(catalog, section, links)
     for a, b in pairs(catalog):
-        pages[pair_src(a.slug, b.slug)] = render_pair(a, b, links, catalog)
+        if (src := pair_src(a.slug, b.slug)) not in existing:
+            pages[src] = render_pair(a, b, links, catalog)
+            if pair_shell_only:
+                break
     return {src: text for src, text in pages.items() if src not in existing}

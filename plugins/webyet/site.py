@@ -26,7 +26,7 @@ from .render.changes import atom_feed
 from .render.html import Links, compact_code, esc, tag
 from .render.infobox import entry_footer, entry_header
 from .render.listing import section_index
-from .render.pairs import is_pair_src
+from .render.pairs import PairPage, is_pair_src, pair_page, pairs
 from .render.topicpage import topic_sections
 from .sitebuild import build_date
 from .snippets.background import BACKGROUND_REASON
@@ -41,6 +41,7 @@ from .snippets.check import (
 )
 from .snippets.extract import regions_in_markdown
 from .snippets.report import problems_of
+from .stash import Stash
 from .views import render_views
 
 ASSET_DIR = "assets/webyet"
@@ -123,9 +124,12 @@ class Site:
         return [f"{ASSET_DIR}/{name}" for name in JS]
 
     def generated_files(self, links: Links, existing: set[str], *, site_name: str = "",
-                        site_url: str | None = None) -> dict[str, str | bytes]:
-        """src path → content for every file the site adds to the docs: pages, assets, feed, export."""
-        files: dict[str, str | bytes] = dict(generated_pages(self.catalog, links, existing))
+                        site_url: str | None = None, pair_shell_only: bool = False) -> dict[str, str | bytes]:
+        """src path → content for every file the site adds to the docs: pages, assets, feed,
+        export. With `pair_shell_only` the engine gets one pair page to render, and
+        `pair_pages` makes the others from it."""
+        files: dict[str, str | bytes] = dict(generated_pages(self.catalog, links, existing,
+                                                             pair_shell_only=pair_shell_only))
         assets = resources.files("webyet") / "assets"
         for name in CSS + JS + OTHER_ASSETS + (OFFLINE_ASSETS if self.options.offline else ()):
             files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
@@ -135,6 +139,11 @@ class Site:
             files[name] = export_json(self.catalog)
             files[name.removesuffix(".json") + ".schema.json"] = json.dumps(export_schema(), indent=2) + "\n"
         return files
+
+    def pair_pages(self, links: Links, existing: set[str]) -> list[PairPage]:
+        """The side-by-side pages, the first of them the shell (see `generated_files`)."""
+        return [page for a, b in pairs(self.catalog)
+                if (page := pair_page(a, b, links, self.catalog)).src not in existing]
 
     def in_navigation(self, src_uri: str) -> bool:
         """Entries are listed on their section's page and pair pages are reached from infoboxes;
@@ -169,27 +178,32 @@ class Site:
         return again
 
     # --- pages -----------------------------------------------------------------------------
-    def page_markdown(self, src_uri: str, markdown: str, links: Links, path: Path | None = None) -> str:
+    def page_markdown(self, src_uri: str, markdown: str, links: Links, path: Path | None = None, *,
+                      stash: Stash | None = None) -> str:
         """A page's final Markdown: snippet status lines, entry header and footer, topic sections,
-        section listing, and the generated views its directives ask for."""
-        if path is not None:
-            markdown = self._with_snippet_status(markdown, path, src_uri)
+        section listing, and the generated views its directives ask for. With a `stash`, the
+        generated HTML blocks are left out as placeholders for `page_html` to put back (an
+        engine that runs webyet's plugin need not parse them again)."""
+        keep = stash.keep_blocks if stash is not None else (lambda text: text)
+        # A generated page (no path) is all webyet's; a file gets its snippets' status lines.
+        markdown = keep(markdown) if path is None else self._with_snippet_status(markdown, path, src_uri)
         entry = self.catalog.entry_for(src_uri)
         if entry is not None:
             extra = topic_sections(entry, self.catalog, links) if entry.kind == "topic" else ""
             header = entry_header(entry, self.catalog, links, self.flags.get(entry.slug, []))
-            markdown = "\n\n".join((header, markdown, extra, entry_footer(entry)))
+            markdown = "\n\n".join((keep(header), markdown, keep(extra), entry_footer(entry)))
         section = src_uri.removesuffix("/index.md")
         if section in ENTRY_DIRS and path is not None:
             # A hand-written section index keeps its text; the listing follows it.
-            markdown += "\n\n" + section_index(self.catalog, section, links).split("\n", 1)[1]
+            markdown += "\n\n" + keep(section_index(self.catalog, section, links).split("\n", 1)[1])
         if not may_hold_directives(markdown):  # no directive to render (the common case: skip the parse)
             return markdown
-        return render_views(markdown, self.catalog, links, src_uri, self.flags, self._counts)
+        return render_views(markdown, self.catalog, links, src_uri, self.flags, self._counts,
+                            keep=stash.keep_blocks if stash is not None else None)
 
     @staticmethod
-    def page_html(html: str) -> str:
-        return compact_code(html)
+    def page_html(html: str, stash: Stash | None = None) -> str:
+        return compact_code(stash.restore(html) if stash is not None else html)
 
     def _with_snippet_status(self, markdown: str, path: Path, src_uri: str) -> str:
         """Each Rust block of the page gets its verdict below it. Results are found by file and

@@ -123,8 +123,10 @@ def _render_table(d: Directive, catalog: Catalog, links: Links, page_src: str) -
 
 def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
                  flags: dict[str, list[Flag]] | None = None,
-                 snippets: tuple[int, int, str] | None = None) -> str:
-    """Replace the directives in a page's Markdown with their generated HTML."""
+                 snippets: tuple[int, int, str] | None = None,
+                 keep: Callable[[str], str] | None = None) -> str:
+    """Replace the directives in a page's Markdown with their generated HTML (or with what
+    `keep` makes of it: see `stash.Stash`)."""
     directives, errors = find_directives(markdown)
     if errors:
         raise ValueError(errors[0].message)
@@ -138,5 +140,5 @@ def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
         "trust": lambda d: trust_line(catalog, snippets),
     }
     assert set(renderers) == set(KEYS), "every registered directive has a renderer"
-    rendered = [(d, renderers[d.name](d)) for d in directives]
+    rendered = [(d, (keep or str)(renderers[d.name](d))) for d in directives]
     return replace_directives(markdown, rendered) if rendered else markdown

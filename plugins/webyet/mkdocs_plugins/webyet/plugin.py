@@ -16,8 +16,10 @@ from mkdocs.structure.pages import Page
 from ...incremental import BuildMemory
 from ...problems import render_text
 from ...render.html import Links
+from ...render.pairs import BODY_END, BODY_START, from_shell
 from ...site import OFFLINE_SHIM, Site, SiteOptions
 from ...snippets.background import MODE_VARIABLE, BackgroundCheck, stamp_path
+from ...stash import Stash
 from .config import WebyetConfig
 
 log = get_plugin_logger(__name__)
@@ -55,9 +57,11 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
     def on_files(self, files: Files, *, config: Any) -> Files:
         # Read here, not in on_config: the offline plugin turns directory URLs off after us.
         self.links = Links(directory_urls=config.use_directory_urls)
+        self.stash = Stash()
         existing = {f.src_uri for f in files}
         generated = self.site.generated_files(self.links, existing, site_name=config.site_name,
-                                              site_url=config.site_url)
+                                              site_url=config.site_url, pair_shell_only=True)
+        self.pairs = self.site.pair_pages(self.links, existing)
         for src, content in generated.items():
             files.append(File.generated(config, src, content=content))
         for file in files:
@@ -82,12 +86,12 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: Any, files: Files) -> str:
         path = Path(page.file.abs_src_path) if page.file.generated_by is None else None
         try:
-            return self.site.page_markdown(page.file.src_uri, markdown, self.links, path)
+            return self.site.page_markdown(page.file.src_uri, markdown, self.links, path, stash=self.stash)
         except ValueError as err:  # validated in on_config, so only a bug gets here
             raise PluginError(f"{page.file.src_uri}: {err}") from None
 
     def on_page_content(self, html: str, *, page: Page, config: Any, files: Files) -> str:
-        return self.banner + self.site.page_html(html)
+        return self.banner + self.site.page_html(html, self.stash)
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         if self.background:  # rebuild (and reload the browser) when background verdicts land
@@ -99,6 +103,20 @@ class WebyetPlugin(BasePlugin[WebyetConfig]):
         return server
 
     def on_post_build(self, *, config: Any) -> None:
+        if self.pairs:  # the engine rendered the first pair page; the others share its frame
+            shell = self.pairs[0]
+            html = _written(shell.src, config).read_text(encoding="utf-8")
+            if BODY_START not in html or BODY_END not in html:
+                raise PluginError(f"{shell.src}: the theme dropped webyet's pair markers; "
+                                  "pair pages cannot be made")
+            written = _PAIRS_WRITTEN.setdefault(self.site.root, {}) if self.background else {}
+            for page in self.pairs[1:]:
+                path = _written(page.src, config)
+                if written.get(path) == (html, page) and path.exists():
+                    continue  # a preview's rebuild: this pair and its frame did not change
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_text(from_shell(html, shell, page, self.links), encoding="utf-8")
+                written[path] = (html, page)
         if self.background and self.site.unchecked:
             _worker(self.site, self.config.folder).start()
 
@@ -121,6 +139,7 @@ class _CompiledTemplates(jinja2.BytecodeCache):
 _TEMPLATES = _CompiledTemplates()
 _WORKERS: dict[Path, BackgroundCheck] = {}
 _MEMORY: dict[Path, BuildMemory] = {}  # what the previous build of this serve session saw
+_PAIRS_WRITTEN: dict[Path, dict[Path, tuple[str, Any]]] = {}  # per preview: what each pair file holds
 
 
 def _worker(site: Site, folder: str) -> BackgroundCheck:
@@ -149,6 +168,11 @@ def _watch_natively(server: Any) -> None:
     except OSError as err:  # e.g. the inotify watch limit
         log.info(f"file events unavailable ({err}); polling for changes")
         server.observer, server._watched_paths, server._watch_refs = previous
+
+
+def _written(src: str, config: Any) -> Path:
+    """Where the engine writes the page of `src`."""
+    return Path(File(src, config.docs_dir, config.site_dir, config.use_directory_urls).abs_dest_path)
 
 
 def _offline_enabled(config: Any) -> bool:
