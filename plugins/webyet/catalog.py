@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .freshness.snapshot import CrateFacts, Snapshot
 from .frontmatter import Document, read_document
@@ -51,6 +52,9 @@ class CatalogEntry:
     def is_dead(self) -> bool:
         return self.status in DEAD_STATUSES
 
+if TYPE_CHECKING:
+    from .freshness.advisories import Advisories
+
 
 @dataclass
 class Catalog:
@@ -59,6 +63,7 @@ class Catalog:
     pages: dict[str, Document] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     snapshot: Snapshot | None = None  # registry facts, attached by `freshness.attach.load_with_registry`
+    advisories: Advisories | None = None  # security advisories, attached there too
 
     def facts(self, entry: CatalogEntry) -> CrateFacts | None:
         crate = getattr(entry.model, "crate", None)

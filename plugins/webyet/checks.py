@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .catalog import Catalog
+from .evidence import evidence_problems
+from .freshness.advisory_rules import advisory_problems
 from .freshness.flags import Flag, all_flags, freshness_problems
 from .history_git import changed_without_history
 from .includes import missing_includes
@@ -23,7 +25,8 @@ def content_problems(catalog: Catalog, *, git_base: str | None = None,
         flags = all_flags(catalog, dt.date.today())
     problems = [*catalog.problems, *check_views(catalog), *check_rules(catalog),
                 *missing_includes(catalog, catalog.root.parent / "snippets"),
-                *freshness_problems(catalog, flags)]
+                *freshness_problems(catalog, flags), *evidence_problems(catalog),
+                *advisory_problems(catalog, catalog.root.parent / "snippets" / "profiles")]
     if git_base:
         problems += changed_without_history(catalog, git_base)
     return problems

@@ -19,12 +19,13 @@ from .checks import content_problems
 from .coverage import load_coverage
 from .engines import ENGINES, engines
 from .export import export_json, export_schema
+from .freshness.advisories import ADVISORIES_FILE, read_database, write_advisories
 from .freshness.attach import load_with_registry
 from .freshness.refresh import cargo_index_url, refresh
 from .freshness.registry import Client
 from .freshness.snapshot import SNAPSHOT_FILE
 from .problems import Problem, Severity, has_errors, render_text
-from .profiles import load_profiles
+from .profiles import load_profiles, lock_packages
 from .project import Project, find_project
 from .scaffold import write_new
 from .schema import json_schemas
@@ -113,7 +114,7 @@ def _parser() -> argparse.ArgumentParser:
                         default="mkdocs", help="the offline variant needs Material's offline plugin")
     bundle.set_defaults(run=cmd_bundle)
 
-    fresh = commands.add_parser("refresh", help="fetch registry facts into the snapshot file")
+    fresh = commands.add_parser("refresh", help="fetch registry facts (and advisories) into snapshot files")
     source = fresh.add_mutually_exclusive_group()
     source.add_argument("--api-url", default=os.environ.get("WEBYET_API_URL"),
                         help="the Rust registry's web API base URL, or a compatible one (full facts)")
@@ -127,6 +128,10 @@ def _parser() -> argparse.ArgumentParser:
     fresh.add_argument("--timeout", type=float, default=10.0, help="seconds per request")
     fresh.add_argument("--retries", type=int, default=4, help="retries after 429, 5xx or a time-out")
     fresh.add_argument("--as-of", type=_iso_date, default=None, help="snapshot date (default: today, UTC)")
+    fresh.add_argument("--advisories", type=Path, default=None, metavar="DIR",
+                       help=f"a checkout of the RustSec advisory database: write {ADVISORIES_FILE}")
+    fresh.add_argument("--no-registry", action="store_true",
+                       help="only the advisories (with --advisories); leave the registry snapshot")
     fresh.set_defaults(run=cmd_refresh)
 
     serve = commands.add_parser("serve", help="serve the site with live reload")
@@ -318,6 +323,12 @@ def _iso_date(text: str) -> dt.date:
 
 def cmd_refresh(args: argparse.Namespace) -> int:
     project = _project(args)
+    if args.no_registry and args.advisories is None:
+        raise UsageError("--no-registry leaves nothing to refresh: pass --advisories DIR")
+    if args.advisories is not None:
+        code = _refresh_advisories(project, args.advisories)
+        if code != EXIT_OK or args.no_registry:
+            return code
     if not args.contact:
         raise UsageError("say who is asking: --contact URL-or-email (or WEBYET_CONTACT)")
     api_url = args.api_url
@@ -343,6 +354,27 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(f"wrote {out}: {len(result.snapshot.crates)} crates as of {as_of} "
           f"({result.fetched} fetched, {result.resumed} resumed)", file=sys.stderr)
+    return EXIT_OK
+
+
+def _refresh_advisories(project: Project, folder: Path) -> int:
+    """Advisories for every crate the site names or a profile lock pins."""
+    catalog = _load_clean(project)
+    packages = {p for e in catalog.entries.values()
+                for p in [getattr(e.model, "crate", None), *getattr(e.model, "other_crates", [])] if p}
+    profiles, _ = load_profiles(project.root / "snippets" / "profiles")
+    for profile in profiles.values():
+        packages |= set(lock_packages(profile.lock))
+    advisories, problems = read_database(folder, packages, dt.datetime.now(dt.UTC).date())
+    if problems:
+        print(render_text(problems))
+        print(f"webyet refresh: {len(problems)} unreadable advisories; {ADVISORIES_FILE} was not changed.",
+              file=sys.stderr)
+        return EXIT_PROBLEMS
+    write_advisories(project.root / ADVISORIES_FILE, advisories)
+    print(f"wrote {ADVISORIES_FILE}: {len(advisories.advisories)} advisories for "
+          f"{len({a.package for a in advisories.advisories})} of {len(packages)} crates, "
+          f"as of {advisories.as_of}", file=sys.stderr)
     return EXIT_OK
 
 

@@ -27,6 +27,8 @@ class Profile:
     packages: dict[str, str] = field(default_factory=dict)  # registry name → pinned version
     rank: int = 50  # [package.metadata.webyet] rank: lower wins when several profiles fit
     held: dict[str, str] = field(default_factory=dict)  # [package.metadata.webyet.held] crate → why
+    # [package.metadata.webyet.accepted-advisories] advisory id → why it does not touch the examples
+    accepted: dict[str, str] = field(default_factory=dict)
 
     @property
     def schema(self) -> Path | None:
@@ -80,6 +82,15 @@ def _load_profiles(folder: Path, signature: tuple[tuple[str, int, int], ...]
             crates[dep.replace("-", "_")] = packages[package] = version
         meta = data.get("package", {}).get("metadata", {}).get("webyet", {})
         held = {str(k): str(v) for k, v in meta.get("held", {}).items()}
+        accepted = {str(k): str(v) for k, v in meta.get("accepted-advisories", {}).items()}
         profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates,
-                                 packages, int(meta.get("rank", 50)), held)
+                                 packages, int(meta.get("rank", 50)), held, accepted)
     return profiles, problems
+
+
+def lock_packages(lock: str) -> dict[str, list[str]]:
+    """Every package a Cargo.lock pins (direct or transitive): name → its versions."""
+    found: dict[str, list[str]] = {}
+    for package in tomllib.loads(lock).get("package", []):
+        found.setdefault(package["name"], []).append(package["version"])
+    return found

@@ -11,7 +11,16 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StrictBool, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    StrictBool,
+    StringConstraints,
+    Tag,
+)
 
 SCHEMA_VERSION = 1
 
@@ -106,6 +115,31 @@ class Source(Strict):
     url: HttpsUrl
 
 
+class Evidenced(Strict):
+    """A capability with the page that shows it: `websockets: {value: true, source: https://…}`."""
+
+    value: Support = Field(title="Value", description="true, false, \"partial\" or \"crate\"")
+    source: HttpsUrl = Field(title="Source",
+                             description="Docs, source or changelog page that shows the value")
+
+
+def _capability_form(value: object) -> str:
+    return "evidenced" if isinstance(value, dict | Evidenced) else "bare"
+
+
+# A feature capability, bare (`true`) or with its evidence (`{value: true, source: …}`). The
+# discriminator keeps a mapping's errors to the mapping's own (no "should be a boolean").
+Capability = Annotated[Annotated[Support, Tag("bare")] | Annotated[Evidenced, Tag("evidenced")],
+                       Discriminator(_capability_form)]
+
+
+def capability(value: object) -> tuple[object, str | None]:
+    """A feature's value and its evidence URL (None when it has none)."""
+    if isinstance(value, Evidenced):
+        return value.value, value.source
+    return value, None
+
+
 class Archived(Strict):
     """Why a crate is no longer a choice, since when, and what to use instead."""
 
@@ -140,20 +174,20 @@ class FrameworkFeatures(Strict):
         "router components, or files")
     middleware: Literal["tower", "own", "tower-and-own", "none"] | None = feature(
         "Middleware", "Middleware model: tower layers, its own, or both")
-    websockets: Support | None = feature("WebSockets", "WebSocket support")
-    sse: Support | None = feature("SSE", "Server-sent events support")
-    http2: Support | None = feature("HTTP/2", "HTTP/2 support in the server")
-    openapi: Support | None = feature("OpenAPI", "OpenAPI document generation")
-    templating: Support | None = feature("Templates", "Server-side HTML templating")
-    sessions: Support | None = feature("Sessions", "Cookie or server-side sessions")
-    admin: Support | None = feature("Admin", "A generated admin interface")
+    websockets: Capability | None = feature("WebSockets", "WebSocket support")
+    sse: Capability | None = feature("SSE", "Server-sent events support")
+    http2: Capability | None = feature("HTTP/2", "HTTP/2 support in the server")
+    openapi: Capability | None = feature("OpenAPI", "OpenAPI document generation")
+    templating: Capability | None = feature("Templates", "Server-side HTML templating")
+    sessions: Capability | None = feature("Sessions", "Cookie or server-side sessions")
+    admin: Capability | None = feature("Admin", "A generated admin interface")
     rendering: list[Literal["csr", "ssr", "hydration", "ssg", "islands"]] | None = feature(
         "Rendering", "Rendering modes: client-side, server-side, hydration, static generation, islands")
     reactivity: Literal["signals", "virtual-dom", "none"] | None = feature(
         "Reactivity", "How the UI updates: fine-grained signals or a virtual DOM")
     targets: list[Literal["web", "server", "desktop", "mobile"]] | None = feature(
         "Targets", "Platforms it builds for")
-    hot_reload: Support | None = feature("Hot reload", "Code or template changes without a full rebuild")
+    hot_reload: Capability | None = feature("Hot reload", "Code or template changes without a full rebuild")
 
 
 class DataFeatures(Strict):
@@ -161,9 +195,9 @@ class DataFeatures(Strict):
         "orm", "query-builder", "sql-toolkit", "driver", "database", "pool", "migrations"
     ] | None = feature("Kind", "What it is: ORM, query builder, SQL toolkit, driver, database, "
                        "connection pool or migration tool")
-    async_: Support | None = feature("Async", "Async API (\"crate\": through a companion crate)",
+    async_: Capability | None = feature("Async", "Async API (\"crate\": through a companion crate)",
                                      alias="async")
-    compile_time_checked_queries: Support | None = feature(
+    compile_time_checked_queries: Capability | None = feature(
         "Checked queries", "Queries are checked against the schema at compile time")
     migrations: list[Literal["sql-files", "rust-code", "declarative", "none"]] | None = feature(
         "Migrations", "Migration style: SQL files, Rust code, declarative (diffed from a schema), none")
@@ -174,13 +208,13 @@ class DataFeatures(Strict):
 
 class LibraryFeatures(Strict):
     category: Slug | None = feature("Kind", "What the library is for")
-    async_: Support | None = feature("Async", "Async API", alias="async")
-    wasm: Support | None = feature("WASM", "Builds for wasm32 targets")
+    async_: Capability | None = feature("Async", "Async API", alias="async")
+    wasm: Capability | None = feature("WASM", "Builds for wasm32 targets")
     templates: Literal["compile-time", "runtime", "rust-macro"] | None = feature(
         "Templates", "When templates are compiled: at build time, at run time, or written as Rust macros")
     syntax: Literal["jinja", "django", "handlebars", "rust", "other"] | None = feature(
         "Syntax", "Template syntax family")
-    autoescape: Support | None = feature("Auto-escaping", "HTML escaping on by default")
+    autoescape: Capability | None = feature("Auto-escaping", "HTML escaping on by default")
 
 
 class ToolFeatures(Strict):

@@ -22,7 +22,11 @@ from .freshness.flags import Flag, all_flags
 from .incremental import BuildMemory, fingerprint, readers_of, verdict_fingerprints, view_pages
 from .pages import generated_pages
 from .problems import Problem, Severity
+from .profiles import load_profiles
+from .render.advisories import PAGE as ADVISORY_PAGE
+from .render.advisories import render_advisories
 from .render.changes import atom_feed
+from .render.compat import INDEX, compat_pages, examples_line
 from .render.html import Links, compact_code, esc, tag
 from .render.infobox import entry_footer, entry_header
 from .render.listing import section_index
@@ -89,6 +93,10 @@ class Site:
                 if result.status == "unchecked":
                     result.reason = BACKGROUND_REASON
         self._results = {(r.region.path.resolve(), r.region.line): r for r in self.snippets.results}
+        self._by_file: dict[Path, list[SnippetResult]] = {}
+        for result in self.snippets.results:
+            self._by_file.setdefault(result.region.path.resolve(), []).append(result)
+        self.profiles, _ = load_profiles(folder / "profiles")
         checked = [r for r in self.snippets.results if r.status not in ("ignored", "unchecked")]
         self._counts = (len(checked), sum(r.status == "pass" for r in checked), self.snippets.rustc)
 
@@ -133,6 +141,11 @@ class Site:
         assets = resources.files("webyet") / "assets"
         for name in CSS + JS + OTHER_ASSETS + (OFFLINE_ASSETS if self.options.offline else ()):
             files[f"{ASSET_DIR}/{name}"] = (assets / name).read_bytes()
+        files.update({src: text for src, text in compat_pages(
+            self.profiles, self.snippets.results, self.snippets.rustc, links, self.docs).items()
+            if src not in existing})
+        if ADVISORY_PAGE not in existing:
+            files[ADVISORY_PAGE] = render_advisories(self.catalog, links, self.profiles)
         files["feed.xml"] = atom_feed(self.catalog, site_name, site_url)
         if self.options.export:
             name = self.options.export_file
@@ -148,7 +161,8 @@ class Site:
     def in_navigation(self, src_uri: str) -> bool:
         """Entries are listed on their section's page and pair pages are reached from infoboxes;
         listing every entry in the navigation of every page would make the build quadratic."""
-        return self.catalog.entry_for(src_uri) is None and not is_pair_src(src_uri)
+        return (self.catalog.entry_for(src_uri) is None and not is_pair_src(src_uri)
+                and not (src_uri.startswith("compatibility/") and src_uri != INDEX))
 
     def pages_to_render(self, generated: dict[str, str | bytes], memory: BuildMemory) -> set[str]:
         """For a rebuild that renders only what changed: the documentation pages whose input
@@ -190,7 +204,9 @@ class Site:
         entry = self.catalog.entry_for(src_uri)
         if entry is not None:
             extra = topic_sections(entry, self.catalog, links) if entry.kind == "topic" else ""
-            header = entry_header(entry, self.catalog, links, self.flags.get(entry.slug, []))
+            examples = examples_line(self._by_file.get(entry.doc.path.resolve(), []), self.profiles,
+                                     self.snippets.rustc, links, src_uri)
+            header = entry_header(entry, self.catalog, links, self.flags.get(entry.slug, []), examples)
             markdown = "\n\n".join((keep(header), markdown, keep(extra), entry_footer(entry)))
         section = src_uri.removesuffix("/index.md")
         if section in ENTRY_DIRS and path is not None:

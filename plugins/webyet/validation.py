@@ -126,4 +126,5 @@ def _problem(model: type[BaseModel], doc: Document, error: Any) -> Problem:
 
 def _is_type_label(part: str) -> bool:
     """Union members appear in an error's loc under labels such as "bool" or "literal[…]"."""
-    return part in {"bool", "str", "int", "date"} or "[" in part or part.startswith("function-")
+    return (part in {"bool", "str", "int", "date", "bare", "evidenced"} or "[" in part
+            or part.startswith("function-"))

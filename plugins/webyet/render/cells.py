@@ -7,7 +7,7 @@ from typing import Any
 
 from .badges import STATUS, VERDICT, status_badge, verdict_badge
 from .columns import SNAPSHOT_COLUMNS, Column
-from .html import esc, tag
+from .html import esc, link, tag
 
 SUPPORT = {
     True: ("✓", "yes", "Supported"),
@@ -23,8 +23,16 @@ LEGEND = (
 )
 
 
-def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
-    """A `<td>` with a sort key (`data-sort`) and a filter value (`data-facet`)."""
+def support_html(value: Any, source: str | None) -> str:
+    """A capability's symbol and word; the word links the page that shows it, if known."""
+    symbol, word, _ = SUPPORT[value]
+    shown = link(source, word, class_="wy-evidence", title=f"Evidence: {source}") if source else esc(word)
+    return f'<span aria-hidden="true">{symbol}</span> {shown}'
+
+
+def cell(column: Column, value: Any, *, title_html: str | None = None, source: str | None = None) -> str:
+    """A `<td>` with a sort key (`data-sort`) and a filter value (`data-facet`); a feature's
+    word links its evidence (`source`) when front matter gives one."""
     if column.style == "title":  # sorted case-insensitively; free text has no facet menu
         return tag("td", title_html or esc(value), data_sort=str(value).lower())
     if value is None:
@@ -38,8 +46,8 @@ def cell(column: Column, value: Any, *, title_html: str | None = None) -> str:
         rank = list(VERDICT).index(value)
         return tag("td", verdict_badge(value), data_sort=str(rank), data_facet=VERDICT[value][1])
     if column.style == "support":
-        symbol, word, meaning = SUPPORT[value]
-        content = f'<span aria-hidden="true">{symbol}</span> {esc(word)}'
+        _, word, meaning = SUPPORT[value]
+        content = support_html(value, source)
         rank = list(SUPPORT).index(value)
         return tag("td", content, title=meaning, class_=f"wy-support-{word.replace(' ', '-')}",
                    data_sort=str(rank), data_facet=word)

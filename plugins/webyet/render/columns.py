@@ -12,7 +12,7 @@ from typing import Any, get_args, get_origin
 from pydantic.fields import FieldInfo
 
 from ..freshness.snapshot import CrateFacts
-from ..schema import FEATURE_MODELS, MODELS, CrateEntry, Support
+from ..schema import FEATURE_MODELS, MODELS, CrateEntry, Evidenced, Support, capability
 
 # Columns read from the registry snapshot, not from front matter: key → (label, meaning, field).
 SNAPSHOT_COLUMNS = {
@@ -42,6 +42,13 @@ class Column:
     style: str  # title | status | verdict | support | enum | list | text | date
 
     def value(self, model: Any, facts: CrateFacts | None = None) -> Any:
+        return capability(self._raw(model, facts))[0]
+
+    def source(self, model: Any) -> str | None:
+        """The evidence URL of a feature value, if front matter gives one."""
+        return capability(self._raw(model, None))[1] if self.key.startswith("features.") else None
+
+    def _raw(self, model: Any, facts: CrateFacts | None) -> Any:
         if self.key in SNAPSHOT_COLUMNS:
             return getattr(facts, SNAPSHOT_COLUMNS[self.key][2]) if facts else None
         if self.key == "license":
@@ -58,6 +65,14 @@ class Column:
         return getattr(model, self.key, None)
 
 
+def _members(annotation: Any) -> set[Any]:
+    """The types a (possibly annotated, possibly union) annotation is made of."""
+    args = get_args(annotation)
+    if not args:
+        return {annotation}
+    return set().union(*(_members(a) for a in args))
+
+
 def _style(info: FieldInfo, key: str) -> str:
     if key in ("title", "status", "verdict"):
         return key
@@ -65,7 +80,7 @@ def _style(info: FieldInfo, key: str) -> str:
         return "date"
     annotation = info.annotation
     args = set(get_args(annotation))
-    if set(get_args(Support)) <= args or annotation == Support:
+    if Evidenced in _members(annotation) or set(get_args(Support)) <= args or annotation == Support:
         return "support"
     if get_origin(annotation) is list or any(get_origin(a) is list for a in args):
         return "list"

@@ -6,25 +6,29 @@ from ..catalog import Catalog, CatalogEntry
 from ..freshness.flags import Flag
 from ..freshness.snapshot import CrateFacts
 from ..schema import DEATH_CAUSES, CrateEntry, Pattern, Topic
+from .advisories import advisory_links, current
 from .badges import status_badge, verdict_badge
-from .columns import licence
+from .cells import support_html
+from .columns import available_columns, licence
 from .html import Links, esc, link, tag
 from .pairs import pair_src
 
 
-def entry_header(entry: CatalogEntry, catalog: Catalog, links: Links, flags: list[Flag]) -> str:
-    """Title, badge, summary, infobox and maintenance flags as one HTML block (before the body)."""
+def entry_header(entry: CatalogEntry, catalog: Catalog, links: Links, flags: list[Flag],
+                 examples: str = "") -> str:
+    """Title, badge, summary, infobox and maintenance flags as one HTML block (before the body).
+    `examples` (HTML) says which versions the page's examples were checked with."""
     model = entry.model
     badge = status_badge(entry.status)
     if isinstance(model, Topic):
         badge = verdict_badge(model.verdict)
     head = tag("h1", esc(model.title) + (" " + badge if badge else ""), id="wy-title")
     summary = tag("p", esc(model.summary), class_="wy-summary")
-    return tag("header", head + summary + infobox(entry, catalog, links) + flag_notice(flags),
+    return tag("header", head + summary + infobox(entry, catalog, links, examples) + flag_notice(flags),
                class_="wy-entry-head")
 
 
-def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
+def infobox(entry: CatalogEntry, catalog: Catalog, links: Links, examples: str = "") -> str:
     model = entry.model
     rows: list[tuple[str, str]] = []
     if isinstance(model, CrateEntry):
@@ -45,6 +49,14 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
         if outside:
             rows.append(("Links", " · ".join(outside)))
         rows += registry_rows(catalog.facts(entry), catalog)
+        advisories = current(catalog, entry)
+        if advisories:
+            rows.append(("Advisories", advisory_links(advisories)))
+        capabilities = _capabilities(entry)
+        if capabilities:
+            rows.append(("Features", capabilities))
+    if examples:
+        rows.append(("Examples checked with", examples))
     if isinstance(model, Topic):
         rows.append(("Verdict", verdict_badge(model.verdict) + " " + esc(model.verdict_reason)))
         if model.leading:
@@ -63,6 +75,19 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links) -> str:
                    for k, v in rows)
     return tag("table", tag("tbody", body), class_="wy-infobox",
                aria_label=f"{model.title} at a glance")
+
+
+def _capabilities(entry: CatalogEntry) -> str:
+    """Each recorded yes/no/partial/via-crate feature, its word linking the page that shows it."""
+    items = []
+    for key, column in available_columns({entry.kind}).items():
+        if key != column.key or column.style != "support":
+            continue  # bare aliases repeat a feature
+        value = column.value(entry.model)
+        if value is None:
+            continue
+        items.append(f"{esc(column.label)} {support_html(value, column.source(entry.model))}")
+    return " · ".join(items)
 
 
 def _entry_links(entry: CatalogEntry, catalog: Catalog, links: Links, slugs: list[str]) -> str:

@@ -81,7 +81,8 @@ def _pair_page(a: CatalogEntry, b: CatalogEntry, links: Links, catalog: Catalog)
         if values == (None, None) and key.startswith("features."):
             continue
         rows.append(tag("tr", tag("th", esc(column.label), scope="row", title=column.description or None)
-                        + "".join(cell(column, v) for v in values)))
+                        + "".join(cell(column, v, source=column.source(e.model))
+                                  for v, e in zip(values, (a, b), strict=True))))
     head = tag("tr", tag("td", "") + "".join(
         tag("th", link(links.href(src, e.src_uri), e.model.title), scope="col") for e in (a, b)))
     table = tag("table", tag("thead", head) + tag("tbody", "".join(rows)), class_="wy-compare wy-pair")

@@ -64,7 +64,7 @@ def render_table(catalog: Catalog, spec: TableSpec, links: Links, page_src: str,
             title_html = None
             if column.style == "title":
                 title_html = link(links.href(page_src, entry.src_uri), entry.model.title)
-            cells.append(cell(column, value, title_html=title_html))
+            cells.append(cell(column, value, title_html=title_html, source=column.source(entry.model)))
         rows.append(tag("tr", "".join(cells), data_slug=entry.slug))
     caption = tag("caption", esc(spec.caption)) if spec.caption else ""
     table = tag("table", caption + tag("thead", tag("tr", head)) + tag("tbody", "".join(rows)),

@@ -7,6 +7,7 @@ that moves within its page (or appears on two pages) reuses it and is still loca
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 from pathlib import Path
@@ -38,8 +39,13 @@ class ResultCache:
     def get(self, key: str) -> dict[str, Any] | None:
         if not self.enabled:
             return None
+        path = self._path(key)
         try:
-            return json.loads(self._path(key).read_text(encoding="utf-8"))
+            value = json.loads(path.read_text(encoding="utf-8"))
+            if isinstance(value, dict) and "checked" not in value:  # kept before dates were: the
+                day = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()  # file's own
+                value["checked"] = day.isoformat()
+            return value
         except (OSError, ValueError):
             return None
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 from collections.abc import Iterable, Sequence
@@ -50,6 +51,7 @@ class SnippetResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     key: str = ""  # cache key; the site plugin finds results by it
     reason: str = ""  # why an "ignored" block was not checked, when its info string does not say
+    checked: str = ""  # YYYY-MM-DD cargo gave this verdict (kept with the cached result)
 
     def to_json(self) -> dict[str, Any]:
         return {"path": self.region.display, "line": self.region.line, "profile": self.profile,
@@ -313,6 +315,7 @@ def _module_source(job: _Pending) -> str:
 
 
 def _record(job: _Pending, outcome: dict[str, Any], cache: ResultCache) -> None:
+    outcome = {**outcome, "checked": dt.date.today().isoformat()}
     cache.put(job.result.key, outcome)
     job.result.diagnostics.clear()
     _judge(job.result, job.wrapped, outcome, job.test_wrapped)
@@ -364,6 +367,7 @@ def _judge(result: SnippetResult, wrapped: Wrapped, outcome: dict[str, Any],
     """Map the outcome's positions to the file and decide pass/fail against the annotation.
     A message both compilations (plain and test mode) report is shown once."""
     region = result.region
+    result.checked = str(outcome.get("checked", ""))  # results cached before dates were kept have none
     seen = set()
     for msg in outcome["messages"]:
         source = test_wrapped if msg.get("test") and test_wrapped else wrapped
