@@ -29,6 +29,9 @@ class Profile:
     held: dict[str, str] = field(default_factory=dict)  # [package.metadata.webyet.held] crate → why
     # [package.metadata.webyet.accepted-advisories] advisory id → why it does not touch the examples
     accepted: dict[str, str] = field(default_factory=dict)
+    # [package.metadata.webyet] previous = "why": an older major kept for migration pages. Only
+    # blocks that name it (`profile=NAME`) use it, and freshness ignores its pins.
+    previous: str = ""
 
     @property
     def schema(self) -> Path | None:
@@ -84,7 +87,8 @@ def _load_profiles(folder: Path, signature: tuple[tuple[str, int, int], ...]
         held = {str(k): str(v) for k, v in meta.get("held", {}).items()}
         accepted = {str(k): str(v) for k, v in meta.get("accepted-advisories", {}).items()}
         profiles[name] = Profile(name, manifest_path.parent, manifest, lock_path.read_text(), crates,
-                                 packages, int(meta.get("rank", 50)), held, accepted)
+                                 packages, int(meta.get("rank", 50)), held, accepted,
+                                 str(meta.get("previous", "")))
     return profiles, problems
 
 

@@ -11,6 +11,8 @@ def pinned_versions(profiles_dir: Path) -> dict[str, set[str]]:
     """crate name → versions that some profile pins as a direct dependency."""
     pins: dict[str, set[str]] = {}
     for profile in load_profiles(profiles_dir)[0].values():
+        if profile.previous:
+            continue  # an older major on purpose, for a migration page
         for package, version in profile.packages.items():
             pins.setdefault(package, set()).add(version)
     return pins

@@ -32,6 +32,7 @@ def choose_profile(code: str, wanted: str, profiles: dict[str, Profile]) -> tupl
         if wanted in profiles:
             return profiles[wanted], ""
         return None, f"no profile `{wanted}` (profiles: {names})"
+    profiles = {name: p for name, p in profiles.items() if not p.previous}  # only when asked for
     roots, strong = crates_named(code)
     known = {c for p in profiles.values() for c in p.crates}
     needed = roots & known
