@@ -64,6 +64,14 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     snapshot: Snapshot | None = None  # registry facts, attached by `freshness.attach.load_with_registry`
     advisories: Advisories | None = None  # security advisories, attached there too
+    # Entries whose file failed to load, as a compiler keeps a placeholder after an error: slug →
+    # the topics its front matter names, or None when unreadable (it may be in any topic). Their
+    # own errors are reported once; references to them are not reported again.
+    failed: dict[str, frozenset[str] | None] = field(default_factory=dict)
+
+    def unsure_topics(self, topic: str) -> bool:
+        """True when a failed entry may belong to `topic`, so rules about its members wait."""
+        return any(topics is None or topic in topics for topics in self.failed.values())
 
     def facts(self, entry: CatalogEntry) -> CrateFacts | None:
         crate = getattr(entry.model, "crate", None)
@@ -139,6 +147,8 @@ def load_catalog(root: Path, *, display_root: Path | None = None) -> Catalog:
         doc, problems = read_document(path, display, require_front_matter=is_entry)
         catalog.problems.extend(problems)
         if doc is None:
+            if is_entry:
+                catalog.failed.setdefault(path.stem, None)
             continue
         if not is_entry:
             if doc.front_matter:
@@ -148,6 +158,7 @@ def load_catalog(root: Path, *, display_root: Path | None = None) -> Catalog:
             continue
         entry = _load_entry(doc, src_uri, catalog)
         if entry is None:
+            catalog.failed.setdefault(path.stem, _raw_topics(doc))
             continue
         if entry.slug in catalog.entries:
             other = catalog.entries[entry.slug]
@@ -167,8 +178,18 @@ def load_catalog(root: Path, *, display_root: Path | None = None) -> Catalog:
             crates[entry.model.crate.lower()] = entry
         catalog._add(entry)
     catalog.entries = dict(sorted(catalog.entries.items()))
+    for slug in catalog.entries:
+        catalog.failed.pop(slug, None)  # a duplicate file failed, but the slug exists
     catalog.problems.extend(cross_reference(catalog))
     return catalog
+
+
+def _raw_topics(doc: Document) -> frozenset[str] | None:
+    """The topics a failed entry's front matter names, if that much is readable."""
+    topics = (doc.front_matter or {}).get("topics")
+    if isinstance(topics, list) and all(isinstance(t, str) for t in topics):
+        return frozenset(topics)
+    return None
 
 
 def _load_entry(doc: Document, src_uri: str, catalog: Catalog) -> CatalogEntry | None:
@@ -207,8 +228,10 @@ def _load_entry(doc: Document, src_uri: str, catalog: Catalog) -> CatalogEntry |
 def cross_reference(catalog: Catalog) -> list[Problem]:
     """References between entries must resolve, to the right kind of entry."""
     problems: list[Problem] = []
-    topics = {s for s, e in catalog.entries.items() if e.kind == "topic"}
-    everything = set(catalog.entries)
+    # A failed entry is a placeholder: naming it is not an error (its own file already has one).
+    failed = set(catalog.failed)
+    topics = {s for s, e in catalog.entries.items() if e.kind == "topic"} | failed
+    everything = set(catalog.entries) | failed
 
     def check(entry: CatalogEntry, key: str, slugs: Iterable[str], allowed: set[str], what: str):
         seen: set[str] = set()
@@ -240,6 +263,6 @@ def cross_reference(catalog: Catalog) -> list[Problem]:
                     problems.append(Problem(entry.doc.display, line, col, "archived.successors: no entry "
                                             f"named '{slug}'{suggest(slug, everything)}"))
         if isinstance(model, Topic):
-            members = {e.slug for e in catalog.by_topic(entry.slug)}
+            members = {e.slug for e in catalog.by_topic(entry.slug)} | failed
             check(entry, "leading", model.leading, members, f"entry in topic '{entry.slug}'")
     return problems

@@ -35,7 +35,11 @@ def _statuses(topic: CatalogEntry, catalog: Catalog) -> set[str]:
 
 
 def _verdict(entry: CatalogEntry, catalog: Catalog) -> str | None:
-    return entry.model.verdict if isinstance(entry.model, Topic) else None
+    """The topic's verdict, or None when it is not a topic or a member failed to load (its
+    status is unknown, so the verdict cannot be judged until that file is fixed)."""
+    if not isinstance(entry.model, Topic) or catalog.unsure_topics(entry.slug):
+        return None
+    return entry.model.verdict
 
 
 def _verdict_yes(entry: CatalogEntry, catalog: Catalog) -> str | None:

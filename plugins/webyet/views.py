@@ -44,10 +44,12 @@ def table_spec(d: Directive, catalog: Catalog) -> tuple[TableSpec | None, list[D
                 f"'{kind}' is not a kind{suggest(kind, set(MODELS))}")
     topic = d.params.get("topic")
     topics = {e.slug for e in catalog.by_kind("topic")}
-    if topic is not None and topic not in topics:
+    if topic is not None and topic not in topics and topic not in catalog.failed:
         err(("topic",), f"no topic entry named '{topic}'{suggest(str(topic), topics)}")
     slugs = tuple(str(s) for s in _as_list(d.params.get("slugs", [])))
     for index, slug in enumerate(slugs):
+        if slug in catalog.failed:
+            continue  # its own file has the error
         if slug not in catalog.entries:
             err(("slugs", index), f"no entry named '{slug}'{suggest(slug, set(catalog.entries))}")
         elif not catalog.entries[slug].is_full:
