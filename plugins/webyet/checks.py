@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from .bodyhtml import body_html_problems
 from .catalog import Catalog
 from .evidence import evidence_problems
 from .freshness.advisory_rules import advisory_problems
@@ -26,6 +27,7 @@ def content_problems(catalog: Catalog, *, git_base: str | None = None,
     problems = [*catalog.problems, *check_views(catalog), *check_rules(catalog),
                 *missing_includes(catalog, catalog.root.parent / "snippets"),
                 *freshness_problems(catalog, flags), *evidence_problems(catalog),
+                *body_html_problems(catalog),
                 *advisory_problems(catalog, catalog.root.parent / "snippets" / "profiles")]
     if git_base:
         problems += changed_without_history(catalog, git_base)
