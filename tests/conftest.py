@@ -14,7 +14,7 @@ TOPIC = """---
 title: Web frameworks
 kind: topic
 summary: Server-side frameworks.
-verdict: almost
+verdict: not-yet
 verdict_reason: Fixture topic.
 criteria: [A fixture criterion.]
 last_reviewed: 2026-01-01

@@ -6,14 +6,16 @@ import json
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
 
 import webyet
 from webyet.catalog import load_catalog
+from webyet.checks import content_problems
 from webyet.export import CatalogExport, export_catalog, export_schema
 from webyet.render.html import Links
 from webyet.schema import json_schemas
 
-from .conftest import ROOT
+from .conftest import ROOT, make_content
 
 BLOCK_MKDOCS = """
 import importlib.abc, sys
@@ -80,3 +82,8 @@ def test_links_match_mkdocs_urls_in_both_modes() -> None:
     assert offline.href("frameworks/axum.md", "data/sqlx.md") == "../data/sqlx.html"
     assert offline.href("frameworks/index.md", "frameworks/axum.md") == "axum.html"
     assert offline.href("index.md", "topics/index.md") == "topics/index.html"
+
+
+def test_the_base_fixture_is_valid(tmp_path: Path) -> None:
+    """Every "exit code is 1" assertion relies on this: the fixture itself has no problem."""
+    assert content_problems(load_catalog(make_content(tmp_path))) == []

@@ -12,9 +12,11 @@ import pytest
 
 from webyet.catalog import load_catalog
 from webyet.checks import content_problems
+from webyet.directives import find_directives
+from webyet.freshness.attach import load_with_registry
 from webyet.render.changes import atom_feed, changes
 from webyet.render.html import Links
-from webyet.views import render_views
+from webyet.views import render_views, table_spec
 
 from .conftest import ROOT, make_content, run_cli
 
@@ -106,6 +108,8 @@ class Rows(HTMLParser):
         elif tag == "th" and values.get("scope") == "col":
             self._cell = {"text": "", **values}
             self.headers.append(self._cell)
+        elif tag == "a" and self._cell is not None:
+            self._cell["href"] = values.get("href", "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("td", "th"):
@@ -145,18 +149,45 @@ def test_topic_selection_and_where(content: Path) -> None:
 
 def test_site_tables_match_the_export() -> None:
     """The tables and the JSON export read the same catalog: every cell equals the export."""
-    catalog = load_catalog(ROOT / "content")
+    catalog = load_with_registry(ROOT / "content")
     exported = json.loads(run_cli("export").stdout)
-    data = {e["slug"]: e["data"] for e in exported["entries"]}
+    data = {e["slug"]: e for e in exported["entries"]}
+    words = {True: "yes", False: "no", "partial": "partial", "crate": "via crate"}
+    checked = 0
     for md in sorted((ROOT / "content" / "compare").glob("*.md")):
-        rows = Rows()
-        rows.feed(render_views(md.read_text(), catalog, Links(), f"compare/{md.name}"))
-        assert rows.rows, md
-        keys = [h["text"] for h in rows.headers]
-        for slug, cells in rows.rows:
-            assert data[slug]["title"] == cells[0]["text"]
-            if "Status" in keys:
-                assert data[slug]["status"] == cells[keys.index("Status")]["data-facet"]
+        text = md.read_text()
+        directives, _ = find_directives(text)
+        lines = text.splitlines(keepends=True)
+        for directive in (d for d in directives if d.name == "table"):
+            spec, problems = table_spec(directive, catalog)
+            assert spec is not None, problems
+            rows = Rows()
+            rows.feed(render_views("".join(lines[directive.start:directive.end]), catalog, Links(),
+                                   f"compare/{md.name}"))
+            assert rows.rows, md
+            for slug, cells in rows.rows:
+                entry = data[slug]
+                for column, cell in zip(spec.columns, cells, strict=True):
+                    if column.key == "title":
+                        assert cell["text"] == entry["data"]["title"]
+                    elif column.key == "status":
+                        assert cell["data-facet"] == entry["data"]["status"]
+                    elif column.key.startswith("features."):
+                        value = entry["data"].get("features", {}).get(column.key.split(".", 1)[1])
+                        if isinstance(value, dict):  # {value, source}: the cell links the source
+                            assert cell.get("href") == value["source"]
+                            value = value["value"]
+                        if value is None:
+                            expected = "?"
+                        elif column.style == "support":
+                            expected = words[value]
+                        elif isinstance(value, list):
+                            expected = "|".join(value) or "none"
+                        else:
+                            expected = str(value)
+                        assert cell.get("data-facet") == expected, (md.name, slug, column.key)
+                    checked += 1
+    assert checked > 300
 
 
 @pytest.mark.parametrize(("topic_verdict", "entry_status", "rule"), [

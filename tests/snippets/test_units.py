@@ -43,10 +43,13 @@ def test_wrapping_keeps_an_exact_line_map() -> None:
     (region,) = regions_in_markdown(text, Path("x.md"), "x.md")
     wrapped = wrap(region.lines)
     generated = wrapped.source.splitlines()
+    mapped = {}
     for number, line in enumerate(generated, start=1):
         origin = wrapped.locate(number)
         if origin is not None:
             assert line == origin.text and text.splitlines()[origin.line - 1] == line
+            mapped[origin.line] = number
+    assert sorted(mapped) == [2, 3, 4]  # every snippet line maps back, each to its own file line
     assert generated[1] == "#![allow(dead_code)]"  # crate attributes stay at crate level
     assert "async fn" in wrapped.source  # `.await` needs an async body
     assert wrapped.locate(len(generated)) is None

@@ -27,9 +27,14 @@
     Array.prototype.forEach.call(headers, function (th) {
       if (th.textContent.trim() === "") return;
       th.tabIndex = 0;
-      th.setAttribute("aria-description", "Press Enter to sort");
+      th.setAttribute("aria-description", "Press Enter or Space to sort");
+      // Vendored tablesort already sorts on Enter (its own keydown handler), so clicking on
+      // Enter as well sorted twice and left every first sort descending. Add only Space, once
+      // per press (not on auto-repeat); preventDefault stops it scrolling the page.
       th.addEventListener("keydown", function (event) {
-        if (event.key === "Enter" || event.key === " ") { event.preventDefault(); th.click(); }
+        if (event.key !== " ") return;
+        event.preventDefault();
+        if (!event.repeat) th.click();
       });
     });
 
