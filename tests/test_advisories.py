@@ -71,7 +71,7 @@ def project(tmp_path: Path, *, dead_status: str = "usable", accepted: str = "") 
     (tmp_path / "mkdocs.yml").write_text("site_name: Demo\ndocs_dir: content\n")
     facts = {"downloads_90d": None, "downloads_total": None, "first_release": "2020-01-01",
              "license": "MIT", "newest_release": "2026-01-01", "pinned": {}, "repository": None,
-             "repository_archived": None, "rust_version": None, "source": "index"}
+             "rust_version": None, "source": "index"}
     (tmp_path / "data").mkdir()
     (tmp_path / "data" / "crates.json").write_text(json.dumps({"as_of": "2026-01-10", "snapshot_version": 1,
         "crates": {"demo-scoped": {**facts, "newest_version": "2.1.0"},

@@ -211,7 +211,7 @@ def test_site_shows_snapshot_figures_and_flags(project_copy: Path) -> None:
     snapshot = {"snapshot_version": 1, "as_of": AS_OF, "crates": {
         "axum": {"newest_version": "0.8.9", "newest_release": "2020-04-14", "first_release": None,
                  "downloads_total": None, "downloads_90d": 1234567, "license": None, "repository": None,
-                 "repository_archived": None, "rust_version": "1.80", "pinned": {"0.8.9": False},
+                 "rust_version": "1.80", "pinned": {"0.8.9": False},
                  "source": "index"}}}
     (project_copy / "data").mkdir()
     (project_copy / "data" / "crates.json").write_text(json.dumps(snapshot))

@@ -38,10 +38,6 @@ RULES = {
         "back with a reason (`[package.metadata.webyet.held]`)."),
     "yanked-pin": FreshnessRule("yanked-pin", "yanked pin",
                                 "**yanked pin** (always an error): a snippet profile pins a yanked version."),
-    "archived-repository": FreshnessRule(
-        "archived-repository", "repository archived",
-        "**repository archived**: the registry data says the repository is archived, so the "
-        "status must be `archived`."),
 }
 
 
@@ -88,9 +84,6 @@ def flags_for(entry: CatalogEntry, catalog: Catalog, today: dt.date,
               and model.crate not in (held or {})):
             flags.append(Flag(RULES["snippets-behind"], f"snippets use {version}, newest is "
                               f"{facts.newest_version}", "crate"))
-    if facts.repository_archived and model.status != "archived":
-        flags.append(Flag(RULES["archived-repository"], "the repository is archived but the status is "
-                          f"'{model.status}'", "status"))
     return flags
 
 

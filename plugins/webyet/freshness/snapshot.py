@@ -23,7 +23,6 @@ class CrateFacts:
     downloads_90d: int | None = None
     license: str | None = None
     repository: str | None = None
-    repository_archived: bool | None = None
     rust_version: str | None = None  # MSRV of the newest stable version
     pinned: dict[str, bool] = field(default_factory=dict)  # version pinned by a profile → yanked?
     source: str = "api"  # "api" (full facts) or "index" (versions, dates, yanked, MSRV only)
@@ -49,7 +48,13 @@ class Snapshot:
         if data.get("snapshot_version") != SNAPSHOT_VERSION:
             raise ValueError(f"unsupported snapshot_version {data.get('snapshot_version')!r}")
         return cls(as_of=str(data["as_of"]),
-                   crates={name: CrateFacts(**facts) for name, facts in data["crates"].items()})
+                   crates={name: CrateFacts(**{k: v for k, v in facts.items() if k not in RETIRED})
+                           for name, facts in data["crates"].items()})
+
+
+# Fields older snapshots may hold and no source fills: `repository_archived` (the registry does
+# not say whether a repository is archived, so the rule that read it could never fire).
+RETIRED = frozenset({"repository_archived"})
 
 
 def load_snapshot(path: Path) -> Snapshot | None:
