@@ -265,3 +265,22 @@ def test_matrix_has_one_row_per_topic_and_its_verdict() -> None:
     for slug, cells in rows.rows:
         assert cells[1]["data-facet"] == words[topics[slug].verdict]
         assert topics[slug].verdict_reason in cells[1]["text"]
+
+
+def test_a_production_entry_cites_a_source(tmp_path: Path) -> None:
+    unsourced = entry("one", status="production", topics="[]").replace(
+        "sources: [{title: s, url: 'https://e.org/'}]\n", "")
+    content = make_content(tmp_path, {"frameworks/one.md": unsourced,
+                                      "frameworks/two.md": entry("two", status="production", topics="[]")})
+    found = [p for p in problems_for(content) if "production-sourced" in p]
+    assert [p.split(":")[0] for p in found] == ["content/frameworks/one.md"], found
+
+
+def test_history_items_are_oldest_first(tmp_path: Path) -> None:
+    history = ("history:\n  - {date: 2026-02-01, to: usable, why: Second.}\n"
+               "  - {date: 2026-01-01, to: usable, why: First.}\n")
+    content = make_content(tmp_path, {"frameworks/one.md": entry("one", topics="[]", extra=history),
+                                      "frameworks/two.md": entry("two", topics="[]", extra=history.replace(
+                                          "2026-02-01", "2025-12-01"))})
+    found = [p for p in problems_for(content) if "history items are listed oldest first" in p]
+    assert [p.split(":")[0] for p in found] == ["content/frameworks/one.md"], found
