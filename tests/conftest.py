@@ -1,10 +1,13 @@
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+import webyet
 
 from .preview import ROOT, copy_project
 
@@ -39,9 +42,15 @@ def make_content(tmp_path: Path, files: dict[str, str | bytes] | None = None) ->
 
 def run_cli(*args: str, cwd: Path = ROOT, timeout: float = 900,
             env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """The real `webyet` command, in a child process, as a user would run it."""
+    """The real `webyet` command, in a child process, as a user would run it: the same webyet
+    the tests import (a mutation-testing copy, too)."""
+    package_root = str(Path(webyet.__file__).resolve().parent.parent)
+    base = dict(os.environ if env is None else env)
+    base["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, base.get("PYTHONPATH", "")]))
+    if base.get("MUTANT_UNDER_TEST") == "stats":  # mutmut records coverage in-process only
+        del base["MUTANT_UNDER_TEST"]
     return subprocess.run([sys.executable, "-m", "webyet.cli", *args], cwd=cwd, text=True,
-                          capture_output=True, timeout=timeout, env=env)
+                          capture_output=True, timeout=timeout, env=base)
 
 
 @pytest.fixture
