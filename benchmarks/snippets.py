@@ -12,7 +12,7 @@
 Each approach is warmed up first, untimed, so its dependencies are compiled in its own mode
 (`cargo build` needs code for them, `cargo check` only metadata); then `--repeats` timed runs,
 each on snippets no earlier run or invocation compiled, report median and min. Crates must be
-fetched already (run `webyet snippets` once). Prints figures; asserts nothing.
+fetched already (run `webyet snippets` once). Prints figures, not pass/fail.
 """
 
 from __future__ import annotations
@@ -79,10 +79,11 @@ def write_pages(folder: Path, count: int, run: str) -> None:
         (folder / f"page{n:03}.md").write_text(f"# Page {n}\n\n```rust\n{snippet(n, run)}```\n")
 
 
-def repeat(times: int, once: Callable[[str], float]) -> list[float]:
-    """An untimed warm-up run, then `times` timed ones (`once` returns its own seconds)."""
-    once("warm")
-    return [once(str(r)) for r in range(times)]
+def repeat(times: int, count: int, once: Callable[[int, str], float]) -> list[float]:
+    """An untimed warm-up (a std and a web snippet: enough to compile both profiles'
+    dependencies), then `times` timed runs of `count` snippets; `once` returns its seconds."""
+    once(2, "warm")
+    return [once(count, str(r)) for r in range(times)]
 
 
 def webyet_batched(count: int, tmp: Path, run: str) -> tuple[float, int]:
@@ -160,47 +161,50 @@ def main() -> None:
         tmp = Path(name)
         runs: list[int] = []
 
-        def batched(run: str) -> float:
-            elapsed, cargo_runs = webyet_batched(args.count, tmp, run)
+        def batched(count: int, run: str) -> float:
+            elapsed, cargo_runs = webyet_batched(count, tmp, run)
             runs.append(cargo_runs)
             return elapsed
 
         # webyet first: its check also fetches the profiles' crates if they never were.
-        ours = repeat(args.repeats, batched)
-        checked = repeat(args.repeats, lambda run: per_snippet_packages(args.count, tmp, "check", run))
-        built = repeat(args.repeats, lambda run: per_snippet_packages(args.count, tmp, "build", run))
+        ours = repeat(args.repeats, args.count, batched)
+        checked = repeat(args.repeats, args.count, lambda c, run: per_snippet_packages(c, tmp, "check", run))
+        built = repeat(args.repeats, args.count, lambda c, run: per_snippet_packages(c, tmp, "build", run))
         print(f"{args.count} snippets ({web} web + {args.count - web} std), {os.cpu_count()} CPUs, "
               f"{args.repeats} timed runs per approach after an untimed warm-up")
-        print(f"  webyet batched check ({max(runs)} cargo runs):            {figures(ours)}")
-        print(f"  a package per snippet, cargo check (fair baseline): {figures(checked)}"
+        print(f"  {f'webyet batched check ({runs[-1]} cargo runs)':<52} {figures(ours)}")
+        print(f"  {'a package per snippet, cargo check (fair baseline)':<52} {figures(checked)}"
               f"   → {faster(checked, ours)}")
-        print(f"  a package per snippet, cargo build (skeptic/keeper): {figures(built)}"
+        print(f"  {'a package per snippet, cargo build (skeptic/keeper)':<52} {figures(built)}"
               f"   → {faster(built, ours)}")
 
-        merged_crate(args.count, "warm")
+        merged_crate(2, "warm")
         pairs = [merged_crate(args.count, str(r)) for r in range(args.repeats)]
         merged, bins = [m for m, _ in pairs], [b for _, b in pairs]
-        print(f"  {web} web snippets as one merged crate: {figures(merged)}; as one bin each: "
-              f"{figures(bins)}   → merged {statistics.median(bins) / statistics.median(merged):.1f}× faster")
+        print(f"  {f'{web} web snippets as one merged crate':<52} {figures(merged)}")
+        print(f"  {f'{web} web snippets as one bin each':<52} {figures(bins)}"
+              f"   → merged {statistics.median(bins) / statistics.median(merged):.1f}× faster")
 
         # Results go to a cache of this run's own, so nothing an earlier run stored is hit.
         write_pages(tmp / "recheck", args.recheck, "recheck")
-        regions = regions_of(find_sources([tmp / "recheck"]), None, ROOT / "snippets")
         results = ResultCache(tmp / "results")
 
         recheck_runs: list[int] = []
 
         def recheck(run: str) -> float:
-            start = time.monotonic()
+            start = time.monotonic()  # as check_paths does, with that cache
+            regions = regions_of(find_sources([tmp / "recheck"]), None, ROOT / "snippets")
             again = check_regions(regions, ROOT / "snippets" / "profiles", cache=results)
             elapsed = time.monotonic() - start
             if run != "warm":
                 recheck_runs.append(again.cargo_runs)
             return elapsed
 
-        rechecked = repeat(args.repeats, recheck)  # the warm-up run fills the cache
+        recheck("warm")  # fills the cache
+        rechecked = [recheck(str(r)) for r in range(args.repeats)]
         print(f"  no-change re-check of {args.recheck} snippets: median {statistics.median(rechecked):.3f} s,"
               f" min {min(rechecked):.3f} s, {max(recheck_runs)} cargo runs (goal < 1 s)")
+
 
 if __name__ == "__main__":
     main()
