@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -51,11 +53,12 @@ def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
 
     chosen = engines()[engine]
     site_dir = site_dir.resolve()
-    site_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
     env = {**os.environ, **QUIET_BANNERS, "SOURCE_DATE_EPOCH": source_date_epoch(root),
            **(extra_env or {})}
+    staging: Path | None = None
     try:
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{site_dir.name}.building-", dir=site_dir.parent))
         if chosen.RUNS_WEBYET_PLUGIN:
             command, cwd, built = chosen.build_command(config, staging, strict), root, staging
         else:
@@ -71,13 +74,54 @@ def build_site(root: Path, config: Path, site_dir: Path, *, strict: bool = True,
                                    tree, tree / "site")
         if quiet and chosen.RUNS_WEBYET_PLUGIN:
             command.append("--quiet")
-        code = subprocess.run(command, cwd=cwd, env=env).returncode
+        code, write_error = _run_engine(command, cwd, env)
+        if write_error:
+            return _cannot_write(write_error, site_dir)
         if code != 0:
             return code
         swap_in(built, site_dir)
         return 0
+    except OSError as err:  # a full disk while staging or swapping (webyet's own writes)
+        return _cannot_write(str(err), site_dir)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        if staging is not None:  # frees the space a failed build took
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+# Errors that say where the site is written, not what it is built from: the engine's traceback
+# for them is noise, so `webyet build` prints one line instead.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS}
+_EXCEPTION_LINE = re.compile(r"^(?:[\w.]+\.)?\w+: \[Errno (\d+)\] ")
+
+
+def _run_engine(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[int, str]:
+    """Run the engine, passing its stderr through as it comes, except a traceback: that is
+    held back, and when it ends in a write error (disk full, file too large, quota, read-only)
+    only its last line is returned, for `_cannot_write`. Any other traceback is printed."""
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stderr=subprocess.PIPE, text=True,
+                            errors="replace")
+    assert proc.stderr is not None
+    held: list[str] = []
+    with proc.stderr:
+        for line in proc.stderr:
+            if held or line.startswith("Traceback (most recent call last):"):
+                held.append(line)
+            else:
+                sys.stderr.write(line)
+                sys.stderr.flush()
+    code = proc.wait()
+    last = held[-1].strip() if held else ""
+    found = _EXCEPTION_LINE.match(last)
+    if code != 0 and found and int(found.group(1)) in _WRITE_ERRNOS:
+        return code, last.split(": ", 1)[1]
+    sys.stderr.write("".join(held))
+    return code, ""
+
+
+def _cannot_write(error: str, site_dir: Path) -> int:
+    print(f"webyet build: error: could not write the site: {error}\n"
+          f"webyet build: the previous site in {site_dir} was left as it was", file=sys.stderr)
+    return 1
 
 
 def swap_in(new: Path, target: Path) -> None:
@@ -86,7 +130,12 @@ def swap_in(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
     if target.exists():
         target.rename(old)
-    new.rename(target)
+    try:
+        new.rename(target)
+    except OSError:
+        if old.exists() and not target.exists():  # put the previous site back
+            old.rename(target)
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -42,11 +42,13 @@ class ResultCache:
         path = self._path(key)
         try:
             value = json.loads(path.read_text(encoding="utf-8"))
-            if isinstance(value, dict) and "checked" not in value:  # kept before dates were: the
-                day = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()  # file's own
+            if not _well_formed(value):  # garbage that parses (a damaged or foreign file): a
+                return None  # verdict read from it could be wrong, so the snippet is checked again
+            if "checked" not in value:  # kept before dates were: the file's own
+                day = dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC).date()
                 value["checked"] = day.isoformat()
             return value
-        except (OSError, ValueError):
+        except (OSError, ValueError):  # missing, unreadable, truncated or not UTF-8: check again
             return None
 
     def put(self, key: str, value: dict[str, Any]) -> None:
@@ -54,3 +56,24 @@ class ResultCache:
             return  # `--no-cache` neither reads nor writes results
         with contextlib.suppress(OSError):  # a parallel run never reads half a file
             write_atomically(self._path(key), json.dumps(value))
+
+
+_MESSAGE_FIELDS = {"level": str, "code": str, "message": str, "line": int, "column": int, "notes": list}
+
+
+def _well_formed(value: Any) -> bool:
+    """The shape `check._record` writes and `check._judge` reads (`test` and `checked` are
+    optional: older results lack them)."""
+    if not (isinstance(value, dict) and isinstance(value.get("compiled"), bool)
+            and isinstance(value.get("messages"), list)
+            and isinstance(value.get("checked", ""), str)):
+        return False
+    messages = value["messages"]
+    if not all(isinstance(msg, dict) and msg.get("level") in ("error", "warning")
+               and all(isinstance(msg.get(name), kind) and not isinstance(msg.get(name), bool)
+                       for name, kind in _MESSAGE_FIELDS.items())
+               and all(isinstance(note, str) for note in msg["notes"])
+               and isinstance(msg.get("test", False), bool)
+               for msg in messages):
+        return False
+    return value["compiled"] is not any(msg["level"] == "error" for msg in messages)

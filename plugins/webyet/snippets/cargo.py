@@ -12,6 +12,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import signal
 import sqlite3
@@ -146,13 +147,19 @@ def _fetch(cargo: str, package: Path, profile: Profile, env: dict[str, str], tim
     return ""
 
 
+# cargo runs under this `sh`, which Linux sends SIGTERM when webyet's process dies (a stopped
+# `webyet serve`, a killed build): the trap then kills the whole session. Without it only cargo
+# died, and the rustc it had started ran on as orphans (a killed cargo leaves them running).
+_GUARD = 'trap "kill -KILL 0" TERM; "$@" & wait $!'
+
+
 def _run_check(command: list[str], package: Path, env: dict[str, str], timeout: float) -> CargoRun:
     start = time.monotonic()
     run = CargoRun()
     # A session of its own, so a time-out can kill cargo and every rustc it started.
-    proc = subprocess.Popen(command, cwd=package, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True,
-                            preexec_fn=die_with_parent)
+    proc = subprocess.Popen(["/bin/sh", "-c", _GUARD, "sh", *command], cwd=package, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            start_new_session=True, preexec_fn=die_with_parent)
     try:
         stdout, stderr = proc.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -172,10 +179,35 @@ def _run_check(command: list[str], package: Path, env: dict[str, str], timeout: 
             run.messages.setdefault(target["name"], []).append(record["message"])
         elif record.get("reason") == "compiler-artifact":
             run.finished.add(target["name"])
-    if proc.returncode and not run.timed_out and not run.messages:
-        run.failure = stderr.strip() or f"cargo exited with status {proc.returncode}"
+    if run.timed_out:  # a rustc cut off mid-stream said only part of what it had to say: a
+        # bin counts only when it is done (an artifact, or cargo's "could not compile" for it)
+        failed = set(_COULD_NOT_COMPILE.findall(stderr))
+        run.messages = {n: m for n, m in run.messages.items() if n in run.finished or n in failed}
+    code = proc.returncode  # the guard's: cargo's own status, or 128 + N when signal N killed it
+    signum = -code if code < 0 else code - 128 if code > 128 else 0
+    if signum and not run.timed_out:
+        # Killed from outside (OOM killer, a user): end the rustc it leaves running, and keep
+        # nothing it printed, as a cut-off stream can look like a pass or a smaller failure.
+        with contextlib.suppress(ProcessLookupError):  # the orphans keep the group's id taken
+            os.killpg(proc.pid, signal.SIGKILL)
+        run.messages.clear()
+        run.finished.clear()
+        run.failure = (f"cargo was killed by {_signal_name(signum)} before it finished; "
+                       "nothing from this run was kept")
+    elif code and not run.timed_out and not run.messages:
+        run.failure = stderr.strip() or f"cargo exited with status {code}"
     run.seconds = time.monotonic() - start
     return run
+
+
+_COULD_NOT_COMPILE = re.compile(r'could not compile `[^`]*` \(bin "([^"]+)"')
+
+
+def _signal_name(signum: int) -> str:
+    try:
+        return signal.Signals(signum).name
+    except ValueError:
+        return f"signal {signum}"
 
 
 def sqlite_database(schema: Path) -> Path:

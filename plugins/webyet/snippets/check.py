@@ -259,8 +259,8 @@ def _run_profile(profile: Profile, jobs_of_profile: list[_Pending], cache: Resul
         if unit.name in first.finished and not errors:
             for job in members:  # the whole crate compiled, so each snippet does on its own
                 _record(job, {"compiled": True, "messages": []}, cache)
-        elif first.timed_out:
-            _collect(first, members, cache, profile, timeout)
+        elif first.timed_out or first.failure:  # no verdict to split: retrying would only wait
+            _collect(first, members, cache, profile, timeout)  # (or fail) again
         else:
             retry += members
     _collect(first, alone, cache, profile, timeout)
@@ -326,7 +326,9 @@ def _collect(run: cargo.CargoRun, jobs_of_profile: list[_Pending], cache: Result
     """Results of one-bin-per-snippet checking."""
     for job in jobs_of_profile:
         name = job.unit.name
-        if name in run.messages or name in run.finished:
+        test_done = job.test_unit is None or not run.timed_out or (  # cut off by the time-out,
+            job.test_unit.name in run.messages or job.test_unit.name in run.finished)  # it is unknown
+        if (name in run.messages or name in run.finished) and test_done:
             outcome = _outcome(run.messages.get(name, []), name)
             if job.test_unit is not None:
                 tested = _outcome(run.messages.get(job.test_unit.name, []), job.test_unit.name, test=True)
