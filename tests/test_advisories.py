@@ -19,16 +19,6 @@ from .conftest import make_content, run_cli
 from .test_views import entry
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "advisory-db"
-TOPIC = """---
-title: Web frameworks
-kind: topic
-summary: Server-side frameworks.
-verdict: not-yet
-verdict_reason: Fixture topic.
-criteria: [A fixture criterion.]
-last_reviewed: 2026-01-01
----
-"""
 MANIFEST = """[package]
 name = "webyet-profile-demo"
 version = "0.0.0"
@@ -59,7 +49,6 @@ dependencies = [
 
 def project(tmp_path: Path, *, dead_status: str = "usable", accepted: str = "") -> Path:
     content = make_content(tmp_path, {
-        "topics/web-frameworks.md": TOPIC,
         "frameworks/demo-dead.md": entry("demo-dead", status=dead_status, topics="[]"),
         "frameworks/demo-scoped.md": entry("demo-scoped", topics="[]"),
         "frameworks/demo-vuln.md": entry("demo-vuln", topics="[]"),
