@@ -202,7 +202,7 @@ def _load_entry(doc: Document, src_uri: str, catalog: Catalog) -> CatalogEntry |
         ))
         return None
     kind = doc.front_matter.get("kind")
-    if kind not in MODELS:
+    if not isinstance(kind, str) or kind not in MODELS:
         line, col = doc.position(("kind",))
         if kind is None:
             message = f"missing required key 'kind' (one of: {', '.join(MODELS)})"

@@ -23,6 +23,9 @@ MAX_FRONT_MATTER_BYTES = 32 * 1024
 MAX_DEPTH = 12
 
 FENCE = re.compile(r"^---[ \t]*$")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
+_BREAK = re.compile(r"\r\n|\r|\n")
+_BYTE_BREAK = re.compile(rb"\r\n|\r|\n")
 CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -98,15 +101,20 @@ def parse_document(
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        line = raw.count(b"\n", 0, err.start) + 1
-        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        before = raw[:err.start]
+        line = len(_BYTE_BREAK.findall(before)) + 1
+        col = err.start - max(before.rfind(b"\n"), before.rfind(b"\r"))
         return fail(line, col, f"invalid UTF-8 byte 0x{raw[err.start]:02x}: files must be UTF-8")
     text = text.removeprefix("\ufeff")
+    if not text.strip():  # only a byte-order mark (and blanks)
+        if require_front_matter:
+            return fail(1, 1, "empty file: an entry starts with '---' front matter")
+        return Document(path, display, None, "", 1), []
     if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
+        line = len(_BREAK.findall(text, 0, text.index("\x00"))) + 1
         return fail(line, 1, "NUL byte in file: Markdown files must be text")
 
-    lines = text.splitlines(keepends=True)
+    lines = _LINE.findall(text)  # only LF, CRLF and CR end a line, as in editors and CommonMark
     if not FENCE.match(lines[0].rstrip("\r\n")):
         if require_front_matter:
             return fail(1, 1, "missing front matter: an entry starts with a '---' line")

@@ -44,7 +44,10 @@ def table_spec(d: Directive, catalog: Catalog) -> tuple[TableSpec | None, list[D
                 f"'{kind}' is not a kind{suggest(kind, set(MODELS))}")
     topic = d.params.get("topic")
     topics = {e.slug for e in catalog.by_kind("topic")}
-    if topic is not None and topic not in topics and topic not in catalog.failed:
+    if topic is not None and not isinstance(topic, str):
+        err(("topic",), "'topic' is one topic slug, e.g. web-frameworks")
+        topic = None
+    elif topic is not None and topic not in topics and topic not in catalog.failed:
         err(("topic",), f"no topic entry named '{topic}'{suggest(str(topic), topics)}")
     slugs = tuple(str(s) for s in _as_list(d.params.get("slugs", [])))
     for index, slug in enumerate(slugs):
@@ -132,6 +135,9 @@ def render_views(markdown: str, catalog: Catalog, links: Links, page_src: str,
     directives, errors = find_directives(markdown)
     if errors:
         raise ValueError(errors[0].message)
+    for directive in directives:  # a page the check reported never renders half a view
+        if directive.name != "table" and (problems := check_directive(directive, catalog)):
+            raise ValueError(problems[0].message)
     renderers: dict[str, Callable[[Directive], str]] = {
         "table": lambda d: _render_table(d, catalog, links, page_src),
         "matrix": lambda d: render_matrix(catalog, links, page_src),

@@ -115,7 +115,11 @@ def regions_of(files: Sequence[Path], root: Path | None, snippet_base: Path | No
             regions.append(region)
             for target in region.includes:
                 included = snippet_base / target.split(":", 1)[0] if snippet_base else None
-                if included is not None and included.is_file():  # missing: see includes.py
+                try:
+                    found = included is not None and included.is_file()
+                except OSError:  # a name too long and the like: includes.py reports it
+                    found = False
+                if found:  # missing: see includes.py
                     queue.append(included)
     return [r for r in regions if not r.includes]
 

@@ -13,9 +13,10 @@ from pathlib import Path
 from ..blocks import block_tokens
 from .infostring import FenceInfo, parse_info
 
-# pymdownx.snippets: a line `--8<-- "file.rs:section"` (quotes optional) includes (part of) a
-# file. The one grammar for includes: the snippet checker and `includes.py` both use it.
-INCLUDE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["']?)([^"'\s]+)\1[ \t]*$""", re.MULTILINE)
+# pymdownx.snippets' inline form: a line `--8<-- "file.rs:section"` includes (part of) a file.
+# The path is quoted (pymdownx leaves an unquoted one as text) and nothing follows the quote.
+# `includes.py` checks them with pymdownx itself; the snippet checker finds them with this.
+INCLUDE = re.compile(r"""^[ \t]*-{1,}8<-{1,}[ \t]+(["'])((?:(?!\1)[^\n\r])+?)\1\r?$""", re.MULTILINE)
 
 
 @dataclass(frozen=True)
