@@ -3,12 +3,14 @@ rules (pinned versions, unmaintained crates) and what pages show."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
 
-from webyet.freshness.advisories import parse_advisory
+from webyet.freshness.advisories import load_advisories, parse_advisory, read_database, write_advisories
+from webyet.freshness.advisory_rules import advisory_problems, affecting
 from webyet.freshness.attach import load_with_registry
 from webyet.profiles import load_profiles
 from webyet.render.advisories import render_advisories
@@ -151,3 +153,53 @@ def test_a_malformed_advisory_is_located_and_nothing_is_written(tmp_path: Path) 
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "crates/demo-vuln/RUSTSEC-2099-0009.md:3:1: error: invalid TOML: Invalid value" in result.stdout
     assert not (root / "data" / "advisories.json").exists()
+
+
+def test_the_fixture_database_reads_to_exactly_these_advisories(tmp_path: Path) -> None:
+    """In-process, so each field the parser reads is checked (and mutation testing sees it)."""
+    packages = {"demo-vuln", "demo-old", "demo-dead", "demo-scoped", "demo-withdrawn", "absent"}
+    snapshot, problems = read_database(FIXTURE, packages, dt.date(2026, 2, 3))
+    assert problems == [] and snapshot.as_of == "2026-02-03"  # not a git checkout: the day given
+    by_id = {a.id: a for a in snapshot.advisories}
+    assert list(by_id) == ["RUSTSEC-2099-0001", "RUSTSEC-2099-0002", "RUSTSEC-2099-0003", "RUSTSEC-2099-0004"]
+    vuln = by_id["RUSTSEC-2099-0001"]
+    assert (vuln.package, vuln.date, vuln.title, vuln.informational, vuln.url, vuln.kind) == (
+        "demo-vuln", "2026-01-02", "Demo vulnerability fixed in 1.2.1", None,
+        "https://example.org/demo-vuln/1", "vulnerability")
+    assert (vuln.aliases, vuln.patched, vuln.unaffected) == (("CVE-2099-0001",), (">= 1.2.1",), ("< 1.0.0",))
+    assert vuln.link == "https://rustsec.org/advisories/RUSTSEC-2099-0001.html"
+    assert [vuln.affects(v) for v in ("0.9.0", "1.0.0", "1.2.0", "1.2.1")] == [False, True, True, False]
+    assert by_id["RUSTSEC-2099-0002"].kind == "unsound"
+    assert by_id["RUSTSEC-2099-0004"].informational == "unmaintained"
+    assert not by_id["RUSTSEC-2099-0004"].affects("2.0.0") and by_id["RUSTSEC-2099-0004"].affects("1.9.0")
+    write_advisories(tmp_path / "a.json", snapshot)
+    loaded = load_advisories(tmp_path / "a.json")
+    assert loaded is not None and loaded.advisories == snapshot.advisories and loaded.as_of == snapshot.as_of
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("no block", "x.md:1:1: error: an advisory opens with a ```toml block"),
+    ("```toml\n[advisory]\nid = 'A'\n```\n", "x.md:2:1: error: [advisory] lacks package, date"),
+    ("```toml\n[advisory\n```\n", "x.md:2:1: error: invalid TOML: Expected ']'"),
+    ("```toml\n[advisory]\nid = \"A\"\nx = [\n\n```\n", "x.md:5:1: error: invalid TOML"),
+])
+def test_bad_advisories_are_located(text: str, message: str) -> None:
+    advisory, problems = parse_advisory(text, "x.md")
+    assert advisory is None and problems[0].format().startswith(message), problems
+
+
+def test_the_rules_in_process(tmp_path: Path) -> None:
+    root = project(tmp_path, dead_status="production")
+    snapshot, _ = read_database(FIXTURE, {"demo-vuln", "demo-old", "demo-dead", "demo-scoped"},
+                                dt.date(2026, 2, 3))
+    write_advisories(root / "data" / "advisories.json", snapshot)
+    catalog = load_with_registry(root / "content")
+    found = sorted(p.format() for p in advisory_problems(catalog, root / "snippets" / "profiles"))
+    assert [f.split(": ", 2)[:2] for f in found] == [
+        ["content/frameworks/demo-dead.md:6:1", "error[advisory-unmaintained]"],
+        ["snippets/profiles/demo/Cargo.lock:12:1", "error[advisory-pinned]"],
+        ["snippets/profiles/demo/Cargo.lock:4:1", "error[advisory-pinned]"],
+    ]
+    assert "update the profile to a patched version (>= 1.2.1)" in found[1]
+    assert "(unsound: Demo unsoundness, patched in two release lines)" in found[2]
+    assert affecting(snapshot, "demo-old", "0.4.2") == [] and affecting(snapshot, "demo-dead", "1.0.0") == []

@@ -15,11 +15,11 @@ def release_parts(version: str) -> tuple[int, ...]:
     return tuple(int(p) if p.isdigit() else 0 for p in core.split("."))
 
 
-def sort_key(version: str) -> tuple[tuple[int, ...], int, tuple[tuple[int, str], ...]]:
+def sort_key(version: str) -> tuple[tuple[int, ...], int, tuple[tuple[int, int, str], ...]]:
     """Orders versions as semver does: releases after their pre-releases, `alpha.10` after
-    `alpha.9` (numeric identifiers compare as numbers)."""
+    `alpha.9` (numeric identifiers compare as numbers, and below alphanumeric ones)."""
     pre = version.split("+", 1)[0].partition("-")[2]
-    identifiers = tuple((int(p), "") if p.isdigit() else (-1, p) for p in pre.split(".")) if pre else ()
+    identifiers = tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in pre.split(".")) if pre else ()
     return release_parts(version), 0 if pre else 1, identifiers
 
 
@@ -62,7 +62,7 @@ def _pre(bound: str) -> str:
     return "-" + core.split("-", 1)[1] if "-" in core else ""
 
 
-def _next(given: list[int], index: int) -> tuple[tuple[int, ...], int, tuple[tuple[int, str], ...]]:
+def _next(given: list[int], index: int) -> tuple[tuple[int, ...], int, tuple[tuple[int, int, str], ...]]:
     """The smallest version above every version that keeps parts[0..index] (a pre-release of it
     counts as above, as Cargo's bounds exclude the next version's pre-releases too)."""
     parts = [*given, 0, 0][:3]

@@ -109,7 +109,13 @@ def read_database(folder: Path, packages: set[str], today: dt.date) -> tuple[Adv
 
 
 def _checkout_date(folder: Path) -> str | None:
+    """The last commit's day, when `folder` is the top of a git checkout (a folder inside
+    another repository, such as a test fixture, has no date of its own)."""
     try:
+        top = subprocess.run(["git", "-C", str(folder), "rev-parse", "--show-toplevel"], text=True,
+                             capture_output=True, check=True).stdout.strip()
+        if Path(top).resolve() != folder.resolve():
+            return None
         out = subprocess.run(["git", "-C", str(folder), "log", "-1", "--format=%cs"], text=True,
                              capture_output=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
