@@ -27,7 +27,7 @@ MUTATE = [
 TESTS = [
     "tests/test_views.py", "tests/test_boundaries.py", "tests/test_evidence.py", "tests/test_body_html.py",
     "tests/test_advisories.py", "tests/test_refresh.py", "tests/test_refresh_index.py",
-    "tests/test_depth_archive.py", "tests/test_cascade.py",
+    "tests/test_depth_archive.py", "tests/test_cascade.py", "tests/test_cells.py", "tests/test_versions.py",
 ]
 COPIED = ["tests", "content", "snippets", "data", "schema", "mkdocs.yml", "README.md"]
 

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -203,3 +206,20 @@ def test_the_rules_in_process(tmp_path: Path) -> None:
     assert "update the profile to a patched version (>= 1.2.1)" in found[1]
     assert "(unsound: Demo unsoundness, patched in two release lines)" in found[2]
     assert affecting(snapshot, "demo-old", "0.4.2") == [] and affecting(snapshot, "demo-dead", "1.0.0") == []
+
+
+def test_a_checkout_is_dated_by_its_last_commit(tmp_path: Path) -> None:
+    db = tmp_path / "db"
+    shutil.copytree(FIXTURE, db)
+    when = "2026-03-04T05:06:07Z"
+    env = {**os.environ, "GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_NAME": "t",
+           "GIT_AUTHOR_EMAIL": "t@e.org", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e.org"}
+    for command in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "fixture"]):
+        subprocess.run(["git", "-C", str(db), *command], check=True, env=env)
+    snapshot, _ = read_database(db, {"demo-vuln"}, dt.date(2026, 12, 1))
+    assert snapshot.as_of == "2026-03-04" and [a.id for a in snapshot.advisories] == ["RUSTSEC-2099-0001"]
+    write_advisories(tmp_path / "a.json", snapshot)
+    data = json.loads((tmp_path / "a.json").read_text())
+    assert (data["as_of"], data["source"], data["advisories"][0]["patched"]) == (
+        "2026-03-04", "RustSec advisory database", [">= 1.2.1"])
+    assert (tmp_path / "a.json").read_text().endswith("}\n")
