@@ -75,3 +75,35 @@ def test_no_cache_neither_reads_nor_writes(tmp_path: Path) -> None:
     enabled = ResultCache(tmp_path / "results")
     enabled.put("ab" * 32, {"compiled": True, "messages": []})
     assert enabled.get("ab" * 32) is not None and cache.get("ab" * 32) is None
+
+
+def flag_list(tmp_path: Path, newest: str, released: dt.date, pinned: dict[str, bool], today: dt.date,
+              reviewed: str = "2026-01-01") -> list[tuple[str, str, str, str]]:
+    content = make_content(tmp_path, {"tooling/lib.md": entry("lib", kind="library", topics="[]")
+                                      .replace("last_reviewed: 2026-01-01", f"last_reviewed: {reviewed}")})
+    facts = {"downloads_90d": None, "downloads_total": None, "first_release": "2020-01-01", "license": None,
+             "newest_release": released.isoformat(), "newest_version": newest, "pinned": pinned,
+             "repository": None, "rust_version": None, "source": "index"}
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "crates.json").write_text(json.dumps(
+        {"as_of": AS_OF.isoformat(), "snapshot_version": 1, "crates": {"lib": facts}}))
+    catalog = load_with_registry(content)
+    return [(f.rule.id, f.message, f.key, f.severity.value)
+            for f in flags_for(catalog.entries["lib"], catalog, today)]
+
+
+def test_each_flag_says_what_and_where(tmp_path: Path) -> None:
+    """Messages, the front-matter key each points at, severities; stale counts to the snapshot's
+    day, not today's; a pin missing from the snapshot is not yanked."""
+    found = flag_list(tmp_path, "0.9.0", AS_OF - dt.timedelta(days=900), {"0.7.0": False, "0.8.9": True},
+                      today=AS_OF + dt.timedelta(days=400),
+                      reviewed=(AS_OF - dt.timedelta(days=1)).isoformat())
+    assert found == [
+        ("needs-review", "last reviewed 2026-05-31 (401 days ago)", "last_reviewed", "warning"),
+        ("stale", "no release since 2023-12-14 (30 months before the snapshot)", "status", "warning"),
+        ("snippets-behind", "snippets use 0.7.0, newest is 0.9.0", "crate", "warning"),
+        ("yanked-pin", "snippets pin lib 0.8.9, which is yanked", "crate", "error"),
+    ]
+    quiet = flag_list(tmp_path / "b", "0.9.0", AS_OF, {}, today=AS_OF + dt.timedelta(days=365),
+                      reviewed=AS_OF.isoformat())
+    assert quiet == []  # reviewed exactly 365 days ago is not due yet; nothing pinned, nothing yanked

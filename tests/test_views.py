@@ -284,3 +284,40 @@ def test_history_items_are_oldest_first(tmp_path: Path) -> None:
                                           "2026-02-01", "2025-12-01"))})
     found = [p for p in problems_for(content) if "history items are listed oldest first" in p]
     assert [p.split(":")[0] for p in found] == ["content/frameworks/one.md"], found
+
+
+@pytest.mark.parametrize(("verdict", "status", "leading", "expected"), [
+    ('"yes"', "production", "[one]", []),
+    ('"yes"', "usable", "[one]", ["verdict-yes: verdict is 'yes' but no entry in this topic has status "
+                                  "'production'"]),
+    ("almost", "usable", "[one]", []),
+    ("almost", "production", "[one]", []),
+    ("almost", "experimental", "[one]", ["verdict-almost: verdict is 'almost' but no entry in this topic is "
+                                         "'production' or 'usable'"]),
+    ("not-yet", "usable", "[]", []),
+    ("not-yet", "production", "[]", ["verdict-not-yet: verdict is 'not-yet' but an entry in this topic has "
+                                     "status 'production'"]),
+    ("almost", "usable", "[]", ["leading-named: a 'almost' topic names its leading entries in 'leading'"]),
+    ('"yes"', "production", "[]", ["leading-named: a 'yes' topic names its leading entries in 'leading'"]),
+])
+def test_verdict_rules_exactly(tmp_path: Path, verdict: str, status: str, leading: str,
+                               expected: list[str]) -> None:
+    topic = (f"---\ntitle: T\nkind: topic\nsummary: s.\nverdict: {verdict}\nverdict_reason: r.\n"
+             f"criteria: [c.]\nleading: {leading}\nlast_reviewed: 2026-01-01\n---\n")
+    content = make_content(tmp_path, {"topics/t.md": topic,
+                                      "frameworks/one.md": entry("one", status=status, topics="[t]")})
+    found = [p.split("error[", 1)[1].replace("]: ", ": ", 1) for p in problems_for(content)
+             if p.startswith("content/topics/t.md:")]
+    assert found == expected
+
+
+def test_evidence_is_asked_of_full_framework_and_data_entries_for_every_bare_value(tmp_path: Path) -> None:
+    features = "features: {websockets: {value: true, source: 'https://e.org/'}, sse: true, http2: false}\n"
+    brief = entry("two", topics="[]", extra=features).replace("depth: full", "depth: brief")
+    content = make_content(tmp_path, {"frameworks/one.md": entry("one", topics="[]", extra=features),
+                                      "frameworks/two.md": brief.split("\n---\n", 1)[0] + "\n---\n\nOne.\n",
+                                      "tooling/lib.md": entry("lib", kind="library", topics="[]",
+                                                              extra="features: {async: true}\n")})
+    found = [p.split(": warning[evidence]: ")[1].split(" has")[0] for p in problems_for(content)
+             if "[evidence]" in p]
+    assert found == ["features.sse: true", "features.http2: false"]
