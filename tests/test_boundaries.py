@@ -22,16 +22,8 @@ AS_OF = dt.date(2026, 6, 1)
 
 
 def flags(tmp_path: Path, newest: str, released: dt.date, pinned: str = "") -> set[str]:
-    content = make_content(tmp_path, {"tooling/lib.md": entry("lib", kind="library", topics="[]")})
-    facts = {"downloads_90d": None, "downloads_total": None, "first_release": "2020-01-01", "license": None,
-             "newest_release": released.isoformat(), "newest_version": newest,
-             "pinned": {pinned: False} if pinned else {}, "repository": None, "rust_version": None,
-             "source": "index"}
-    (tmp_path / "data").mkdir()
-    (tmp_path / "data" / "crates.json").write_text(json.dumps(
-        {"as_of": AS_OF.isoformat(), "snapshot_version": 1, "crates": {"lib": facts}}))
-    catalog = load_with_registry(content)
-    return {f.rule.id for f in flags_for(catalog.entries["lib"], catalog, AS_OF)}
+    pins = {pinned: False} if pinned else {}
+    return {rule for rule, *_ in flag_list(tmp_path, newest, released, pins, AS_OF)}
 
 
 def test_stale_starts_after_exactly_24_months(tmp_path: Path) -> None:
