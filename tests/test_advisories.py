@@ -223,3 +223,15 @@ def test_a_checkout_is_dated_by_its_last_commit(tmp_path: Path) -> None:
     assert (data["as_of"], data["source"], data["advisories"][0]["patched"]) == (
         "2026-03-04", "RustSec advisory database", [">= 1.2.1"])
     assert (tmp_path / "a.json").read_text().endswith("}\n")
+
+
+def test_edge_cases_of_the_reader(tmp_path: Path) -> None:
+    snapshot, problems = read_database(tmp_path, {"x"}, dt.date(2026, 2, 3))
+    assert snapshot.advisories == [] and [p.format() for p in problems] == [
+        f"{tmp_path}:1:1: error: not an advisory database: no crates/ folder"]
+    bare = '```toml\n[advisory]\nid = "A"\npackage = "p"\ndate = "2026-01-01"\n```\n'  # no title, no versions
+    advisory, _ = parse_advisory(bare, "a.md")
+    assert advisory is not None and (advisory.title, advisory.patched, advisory.aliases) == ("A", (), ())
+    _, problems = parse_advisory("```toml\n[advisory]\nid = ]\n```\n", "b.md")
+    assert problems[0].format().startswith("b.md:3:6: error: invalid TOML: Invalid value")
+    assert "(at line" not in problems[0].message

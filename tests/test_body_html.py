@@ -61,3 +61,13 @@ def test_webyet_check_reports_body_problems_at_file_lines(tmp_path: Path) -> Non
     found = [p for p in problems_for(content) if "[body-html]" in p]
     assert found[0].startswith("content/frameworks/alpha.md:31:1: error[body-html]: <script>"), found
     assert any(p.startswith("content/frameworks/alpha.md:33:1: error[body-html]: <a href>") for p in found)
+
+
+def test_the_messages_name_what_is_allowed() -> None:
+    (kbd,) = body_findings('<kbd class="x">K</kbd>')
+    assert kbd.message == "attribute `class` is not allowed on <kbd> (allowed: none)"
+    (div,) = body_findings('<div id="x">d</div>')
+    assert div.message == "attribute `id` is not allowed on <div> (allowed: class, markdown)"
+    (tag,) = body_findings("<p>x</p>")
+    assert tag.message == ("<p> is not on the allowed list (<details>, <summary>, <kbd>, <abbr>, <sup>, "
+                           "<sub>, <br>, <div>, <span>)")
