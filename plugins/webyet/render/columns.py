@@ -7,6 +7,7 @@ header explains itself with the same words the JSON Schema gives editors.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, get_args, get_origin
 
 from pydantic.fields import FieldInfo
@@ -91,6 +92,11 @@ def _style(info: FieldInfo, key: str) -> str:
 
 def available_columns(kinds: set[str]) -> dict[str, Column]:
     """Every column that makes sense for entries of `kinds`, by the names a directive may use."""
+    return dict(_columns(frozenset(kinds)))  # asked for on every entry page and pair: built once
+
+
+@lru_cache(maxsize=32)
+def _columns(kinds: frozenset[str]) -> dict[str, Column]:
     columns: dict[str, Column] = {}
     for kind in sorted(kinds):
         model = MODELS[kind]
