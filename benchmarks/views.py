@@ -42,8 +42,10 @@ def write_catalog(content: Path, n: int, topic_prefix: str = "topic") -> None:
     for i in range(n):
         kind, folder, features = [
             ("framework", "frameworks",
-             "{category: backend, runtime: [tokio], websockets: true, sse: crate}"),
-            ("data", "data", "{category: orm, async: true, backends: [postgresql, sqlite]}"),
+             "{category: backend, runtime: [tokio], websockets: {value: true, source: 'https://e.org/ws'}, "
+             "sse: crate}"),
+            ("data", "data", "{category: orm, async: {value: true, source: 'https://e.org/async'}, "
+             "backends: [postgresql, sqlite]}"),
             ("library", "tooling", "{category: templating, templates: runtime, autoescape: true}"),
         ][i % 3]
         slug = {"framework": "fw", "data": "db", "library": "lib"}[kind] + f"-{i // 3}"
