@@ -46,7 +46,7 @@ def test_each_probe_is_a_located_error(body: str, line: int, col: int, message: 
     "`<script>` in inline code",
 ])
 def test_the_allowed_html_and_code_pass(body: str) -> None:
-    assert body_findings(body) == []
+    assert body_findings(body) == ()
 
 
 def test_the_allow_list_is_published_on_the_contributing_page() -> None:

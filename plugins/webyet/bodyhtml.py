@@ -10,6 +10,7 @@ raw HTML is parsed by the standard library's HTML parser, never by regular expre
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html.parser import HTMLParser
 
 from markdown_it import MarkdownIt
@@ -102,7 +103,8 @@ def _locate(lines: list[str], start: int, end: int, needle: str) -> tuple[int, i
     return start, 1
 
 
-def body_findings(body: str) -> list[Finding]:
+@lru_cache(maxsize=8192)  # per body text: a preview's rebuild parses only the bodies that changed
+def body_findings(body: str) -> tuple[Finding, ...]:
     lines = body.split("\n")
     findings: list[Finding] = []
     for token in _md.parse(body):
@@ -111,7 +113,7 @@ def body_findings(body: str) -> list[Finding]:
             findings += _html(token.content, start, 0)
         elif token.type == "inline":
             findings += _inline(token, lines, start, end)
-    return sorted(set(findings), key=lambda f: (f.line, f.col, f.message))
+    return tuple(sorted(set(findings), key=lambda f: (f.line, f.col, f.message)))
 
 
 def _inline(token: Token, lines: list[str], start: int, end: int) -> list[Finding]:

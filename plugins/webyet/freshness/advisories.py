@@ -55,9 +55,14 @@ class Advisory:
 class Advisories:
     as_of: str
     advisories: list[Advisory] = field(default_factory=list)
+    _by_package: dict[str, list[Advisory]] | None = field(default=None, repr=False, compare=False)
 
     def for_package(self, package: str) -> list[Advisory]:
-        return [a for a in self.advisories if a.package == package]
+        if self._by_package is None:  # every lock package is asked for: index once
+            self._by_package = {}
+            for advisory in self.advisories:
+                self._by_package.setdefault(advisory.package, []).append(advisory)
+        return self._by_package.get(package, [])
 
 
 def parse_advisory(text: str, shown: str) -> tuple[Advisory | None, list[Problem]]:
