@@ -12,15 +12,21 @@ def esc(value: object) -> str:
     return escape(str(value), quote=True)
 
 
+_NAMES: dict[str, str] = {}  # keyword → attribute name (`class_` → `class`, `data_sort` → `data-sort`)
+
+
 def attrs(**values: object) -> str:
-    """`class_="x", title="y"` → ` class="x" title="y"` (escaped, None dropped)."""
-    parts = []
-    for name, value in values.items():
+    """`class_="x", title="y"` → ` class="x" title="y"` (escaped, None dropped). Called for
+    every element of every generated table, so it stays lean."""
+    out = []
+    for key, value in values.items():
         if value is None or value is False:
             continue
-        name = name.rstrip("_").replace("_", "-")
-        parts.append(name if value is True else f'{name}="{esc(value)}"')
-    return "".join(" " + p for p in parts)
+        name = _NAMES.get(key)
+        if name is None:
+            name = _NAMES[key] = key.rstrip("_").replace("_", "-")
+        out.append(f" {name}" if value is True else f' {name}="{escape(str(value), quote=True)}"')
+    return "".join(out)
 
 
 def tag(name: str, content: str = "", **values: object) -> str:
