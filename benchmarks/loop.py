@@ -29,7 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tests.preview import ROOT, Preview, copy_project
-from views import project_with, write_catalog
+from views import build, project_with, write_catalog
 
 WITH_DATA = ("content", "snippets", "data")
 
@@ -79,10 +79,7 @@ def edits(project: Path, label: str) -> None:
 def build_ratio(tmp: Path, entries: int) -> None:
     project = project_with(entries, tmp / "ratio")
     shutil.copytree(ROOT / "snippets", project / "snippets")
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "webyet.cli", "build", "--no-strict"], cwd=project,
-                   check=True, capture_output=True)
-    webyet = time.perf_counter() - start
+    webyet = build(project)
     config = project / "mkdocs.yml"
     config.write_text(re.sub(r"^  - webyet\n", "", config.read_text(), flags=re.M))
     start = time.perf_counter()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .catalog import Catalog
 from .problems import Problem, Severity
-from .render.columns import available_columns
+from .render.columns import capability_columns
 
 EVIDENCED_KINDS = ("framework", "data")  # the kinds with comparison pages of capabilities
 NEEDS_SOURCE = (True, False, "partial")  # "crate" points at another crate's own entry or docs
@@ -20,9 +20,8 @@ def evidence_problems(catalog: Catalog) -> list[Problem]:
     for entry in catalog.entries.values():
         if entry.kind not in EVIDENCED_KINDS or not entry.is_full:
             continue
-        for key, column in available_columns({entry.kind}).items():
-            if key != column.key or column.style != "support":
-                continue  # bare aliases repeat a feature
+        for column in capability_columns(entry.kind):
+            key = column.key
             value = column.value(entry.model)
             if value is None or value not in NEEDS_SOURCE:
                 continue

@@ -119,3 +119,8 @@ def _columns(kinds: frozenset[str]) -> dict[str, Column]:
                 columns[full] = column
                 columns.setdefault(name, column)  # bare feature names are accepted too
     return columns
+
+
+def capability_columns(kind: str) -> list[Column]:
+    """The yes/no/partial/via-crate feature columns of a kind (bare aliases left out)."""
+    return [c for key, c in available_columns({kind}).items() if key == c.key and c.style == "support"]

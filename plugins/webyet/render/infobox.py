@@ -9,7 +9,7 @@ from ..schema import DEATH_CAUSES, CrateEntry, Pattern, Topic
 from .advisories import advisory_links, current
 from .badges import status_badge, verdict_badge
 from .cells import support_html
-from .columns import available_columns, licence
+from .columns import capability_columns, licence
 from .html import Links, esc, link, tag
 from .pairs import pair_src
 
@@ -79,15 +79,9 @@ def infobox(entry: CatalogEntry, catalog: Catalog, links: Links, examples: str =
 
 def _capabilities(entry: CatalogEntry) -> str:
     """Each recorded yes/no/partial/via-crate feature, its word linking the page that shows it."""
-    items = []
-    for key, column in available_columns({entry.kind}).items():
-        if key != column.key or column.style != "support":
-            continue  # bare aliases repeat a feature
-        value = column.value(entry.model)
-        if value is None:
-            continue
-        items.append(f"{esc(column.label)} {support_html(value, column.source(entry.model))}")
-    return " · ".join(items)
+    shown = [(c, c.value(entry.model)) for c in capability_columns(entry.kind)]
+    return " · ".join(f"{esc(c.label)} {support_html(value, c.source(entry.model))}"
+                      for c, value in shown if value is not None)
 
 
 def _entry_links(entry: CatalogEntry, catalog: Catalog, links: Links, slugs: list[str]) -> str:

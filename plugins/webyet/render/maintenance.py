@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..catalog import Catalog
 from ..freshness.flags import Flag
+from .compat import short_rustc
 from .html import Links, esc, link, tag
 
 
@@ -36,7 +37,7 @@ def trust_line(catalog: Catalog, snippets: tuple[int, int, str] | None = None) -
     if snippets:
         checked, passed, rustc = snippets
         parts.append(f"{passed} of {checked} Rust blocks pass their compile check"
-                     + (f" ({rustc.split(' (')[0]}, crate versions pinned per profile)" if rustc else ""))
+                     + (f" ({short_rustc(rustc)}, crate versions pinned per profile)" if rustc else ""))
     if newest:
         parts.append(f"newest review {newest.isoformat()}")
     parts.append(f"registry data as of {catalog.snapshot.as_of}" if catalog.snapshot
